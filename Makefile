@@ -1,0 +1,47 @@
+# Yingdu: `make run` sets everything up and serves; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+export YINGDU_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: install run test lint format messages bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test,scale]"
+	touch $@
+
+# Loopback HTTP: no TLS redirect or secure-only cookies; put TLS in front for a real site.
+run: install
+	$(BIN)/yingdu migrate --verbosity 0
+	$(BIN)/yingdu lexicon build --if-missing
+	$(BIN)/yingdu demo
+	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
+		$(BIN)/yingdu serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Regenerate and compile the translation catalogues (committed).
+messages:
+	cd yingdu && ../$(BIN)/django-admin makemessages -l zh_Hans -l en --no-obsolete \
+		--ignore 'lexicon/*' --ignore 'reading/*'
+	cd yingdu && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

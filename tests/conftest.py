@@ -1,0 +1,82 @@
+"""Shared fixtures: a small set of published and draft items of every kind."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from yingdu.bilingual.models import BilingualArticle
+from yingdu.compositions.models import Composition
+from yingdu.core.models import Status, Tag
+from yingdu.daily.models import DailyTerm
+from yingdu.news.models import NewsArticle, Section
+
+
+def _published(days_ago: int = 0):
+    return {
+        "status": Status.PUBLISHED,
+        "published_at": timezone.now() - dt.timedelta(days=days_ago),
+    }
+
+
+@pytest.fixture
+def tags(db):
+    return {name: Tag.objects.create(name=name) for name in ("科技", "环保", "体育")}
+
+
+@pytest.fixture
+def news(db, tags):
+    items = []
+    for n in range(3):
+        item = NewsArticle.objects.create(
+            section=Section.INTERNATIONAL,
+            title=f"Solar boats cross the lake {n}",
+            dateline_place="GENEVA",
+            dateline_date="November 2",
+            body=f"GENEVA, November 2 -- Boats powered by the sun crossed the lake {n}.\n\n"
+            "Engineers said the <strong>batteries</strong> lasted all day.",
+            **_published(days_ago=n),
+        )
+        item.tags.set([tags["科技"]] if n else [tags["科技"], tags["环保"]])
+        items.append(item)
+    return items
+
+
+@pytest.fixture
+def draft(db):
+    return NewsArticle.objects.create(
+        section=Section.DOMESTIC, title="Unfinished draft story", body="Draft body."
+    )
+
+
+@pytest.fixture
+def term(db):
+    item = DailyTerm.objects.create(
+        term_zh="绿色出行",
+        term_en="green commuting",
+        date=timezone.localdate(),
+        explanation="鼓励步行、骑车和乘坐公共交通。",
+        **_published(),
+    )
+    item.examples.create(
+        position=0, en="More students choose green commuting.", zh="更多学生选择绿色出行。"
+    )
+    return item
+
+
+@pytest.fixture
+def bilingual(db):
+    item = BilingualArticle.objects.create(
+        title="Paper cutting in the classroom", title_zh="课堂里的剪纸", **_published()
+    )
+    item.pairs.create(position=0, en="Children fold red paper.", zh="孩子们折叠红纸。")
+    item.pairs.create(position=1, en="Then they cut a window flower.", zh="然后剪出窗花。")
+    return item
+
+
+@pytest.fixture
+def composition(db):
+    return Composition.objects.create(
+        title="我的压岁钱", author_name="小明", grade="g3", language="zh",
+        body="过年的时候，奶奶给了我压岁钱。\n\n我把一半存进了银行。", **_published(),
+    )  # fmt: skip

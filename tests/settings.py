@@ -1,0 +1,19 @@
+"""Settings for the test suite: production settings (DEBUG off) with a throw-away key,
+plain HTTP, a temporary data folder and view counts written at once."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "y" * 40)
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("SECURE_COOKIES", "0")
+os.environ.setdefault("YINGDU_DATA_DIR", tempfile.mkdtemp(prefix="yingdu-test-"))
+
+from yingdu.settings import *  # noqa: E402,F403
+
+STORAGES["staticfiles"] = {  # noqa: F405 - no collectstatic manifest needed in tests
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; Argon2 tested apart
+VIEW_COUNT_FLUSH_EVERY = 1
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

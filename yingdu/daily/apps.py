@@ -1,0 +1,9 @@
+"""App config for 每日一词, the daily Chinese term with its English rendering."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DailyConfig(AppConfig):
+    name = "yingdu.daily"
+    verbose_name = _("Daily term")

@@ -1,0 +1,30 @@
+"""Admin for news articles."""
+
+from django.contrib import admin
+
+from yingdu.core.admin import ItemAdmin
+
+from .models import NewsArticle
+
+
+@admin.register(NewsArticle)
+class NewsArticleAdmin(ItemAdmin):
+    list_display = ["title", "section", "dateline_place", "status", "published_at", "view_count"]
+    list_filter = ["section", *ItemAdmin.list_filter]
+    search_fields = ["title", "slug", "body", "dateline_place", "source"]
+    fields = [
+        "section",
+        "title",
+        "slug",
+        "dateline_place",
+        "dateline_date",
+        "source",
+        "summary",
+        "body",
+        "tags",
+        "status",
+        "published_at",
+        "view_count",
+        "created_at",
+        "updated_at",
+    ]
