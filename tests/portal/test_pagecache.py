@@ -37,3 +37,13 @@ def test_logged_in_users_bypass_the_cache(client, news):
     User.objects.create_user("reader", password="a-long-test-password")
     client.login(username="reader", password="a-long-test-password")
     assert "reader" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_cached_hits_keep_the_security_headers(client, news):
+    first = client.get("/")
+    second = client.get("/")
+    assert first.content == second.content
+    for response in (first, second):
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-Content-Type-Options"] == "nosniff"

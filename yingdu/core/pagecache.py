@@ -14,7 +14,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.translation import get_language
 
 from .viewcount import record_view
 
@@ -47,27 +46,49 @@ def bump_generation() -> None:
     stamp.write_text(str(time.time_ns()))
 
 
+def page_key(request) -> str:
+    # The language is part of the path (/en/…), so the path alone tells pages apart.
+    return f"page:{content_generation()}:{request.get_full_path()}"
+
+
+def is_cacheable(request) -> bool:
+    """Anonymous GETs only: a session cookie means a signed-in user or pending messages."""
+    return request.method == "GET" and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
 def cached_page(view):
-    """Serve a GET page from the cache for anonymous visitors; detail views that set
+    """Store the page for anonymous visitors; detail views that set
     `response.viewed = (model, pk)` still get their view counted on a cache hit."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        key = f"page:{content_generation()}:{get_language()}:{request.get_full_path()}"
-        hit = cache.get(key)
-        if hit is not None:
-            content, viewed = hit
-            if viewed:
-                record_view(*viewed)
-            return HttpResponse(content)
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
+        if (
+            is_cacheable(request)
+            and not request.user.is_authenticated
+            and response.status_code == 200
+            and not response.streaming
+        ):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             viewed = getattr(response, "viewed", None)
-            cache.set(key, (response.content, viewed), settings.PAGE_CACHE_SECONDS)
+            cache.set(page_key(request), (response.content, viewed), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper
+
+
+def serve_cached_pages(get_response):
+    """Middleware, placed before sessions, locale, CSRF and auth: a cache hit skips them."""
+
+    def middleware(request):
+        if is_cacheable(request):
+            hit = cache.get(page_key(request))
+            if hit is not None:
+                content, viewed = hit
+                if viewed:
+                    record_view(*viewed)
+                return HttpResponse(content)
+        return get_response(request)
+
+    return middleware
