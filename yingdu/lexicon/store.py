@@ -1,0 +1,258 @@
+"""Read-only access to a built lexicon, with a per-process cache keyed by path and mtime.
+
+Loading keeps only the compact *surface* table (lowercase form -> (lemma, band, flags)) and
+the multi-word-expression index in memory; full entries (IPA, glosses, sources) are read
+from SQLite on demand through an LRU cache.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .bands import BANDS, BEYOND
+from .forms import suffix_candidates
+from .paths import default_lexicon_path
+from .schema import SCHEMA_VERSION
+
+Surface = tuple[str, int, int, str]  # (lemma, band rank, flags, band code)
+MweKey = tuple[tuple[str, ...], str, int]  # (lemmas, phrase, band rank)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One headword or multi-word expression."""
+
+    lemma: str
+    headword: str
+    band: str
+    band_source: str
+    ipa_uk: str = ""
+    ipa_us: str = ""
+    glosses: tuple[tuple[str, str], ...] = ()
+    freq_rank: int | None = None
+    zipf: float | None = None
+    is_mwe: bool = False
+    forms: tuple[str, ...] = ()
+    sources: dict = field(default_factory=dict)
+
+    @property
+    def ipa(self) -> str:
+        """UK IPA when known, else US."""
+        return self.ipa_uk or self.ipa_us
+
+    def gloss_for(self, pos: str = "") -> tuple[str, str]:
+        """(pos, gloss) best matching ``pos`` ('' = first gloss); ('', '') when none."""
+        if not self.glosses:
+            return ("", "")
+        for wanted in _POS_FALLBACK.get(pos, (pos,)):
+            for gloss_pos, gloss in self.glosses:
+                if gloss_pos == wanted:
+                    return gloss_pos, gloss
+        return self.glosses[0]
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict (glosses as [[pos, gloss], …])."""
+        return {
+            "lemma": self.lemma,
+            "headword": self.headword,
+            "band": self.band,
+            "band_label": _label(self.band),
+            "band_source": self.band_source,
+            "ipa_uk": self.ipa_uk,
+            "ipa_us": self.ipa_us,
+            "glosses": [list(g) for g in self.glosses],
+            "freq_rank": self.freq_rank,
+            "zipf": self.zipf,
+            "is_mwe": self.is_mwe,
+            "forms": list(self.forms),
+            "sources": self.sources,
+        }
+
+
+_POS_FALLBACK = {"n": ("n", "adj"), "adj": ("adj", "n"), "v": ("v",), "adv": ("adv", "adj")}
+
+
+def _label(band: str) -> str:
+    from .bands import BAND_LABELS
+
+    return BAND_LABELS.get(band, "")
+
+
+class LexiconError(RuntimeError):
+    """The lexicon file is missing or unreadable."""
+
+
+class Lexicon:
+    """A loaded lexicon.  Thread-safe; never writes."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise LexiconError(f"no lexicon at {self.path}; run `yingdu lexicon build` first")
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self.meta = dict(self._con.execute("SELECT key, value FROM meta"))
+        if self.meta.get("schema_version") != str(SCHEMA_VERSION):
+            raise LexiconError(f"{self.path} has an old schema; rebuild the lexicon")
+        self.surface: dict[str, Surface] = self._load_surface()
+        self.mwe_index: dict[str, tuple[MweKey, ...]] = self._load_mwes()
+        self.memo: dict = {}  # scratch cache for consumers (the annotator's word cache)
+        self.lookup = lru_cache(maxsize=8192)(self._lookup)
+        self.fallback_lemma = lru_cache(maxsize=65536)(self._fallback_lemma)
+
+    def _load_surface(self) -> dict[str, Surface]:
+        intern = sys.intern
+        out: dict[str, Surface] = {}
+        for key, lemma, band, flags in self._con.execute("SELECT * FROM surface"):
+            out[intern(key)] = (intern(lemma), band, flags, BANDS[band])
+        return out
+
+    def _load_mwes(self) -> dict[str, tuple[MweKey, ...]]:
+        index: dict[str, list[MweKey]] = {}
+        self.mwe_pairs: set[tuple[str, str]] = set()
+        for key, lemmas, band in self._con.execute("SELECT key, lemmas, band FROM mwes"):
+            parts = tuple(lemmas.split())
+            index.setdefault(parts[0], []).append((parts, key, band))
+            self.mwe_pairs.add(parts[:2])
+        self.mwe_poss_firsts = {first for first, second in self.mwe_pairs if second == "<poss>"}
+        return {k: tuple(sorted(v, key=lambda m: -len(m[0]))) for k, v in index.items()}
+
+    # -- forms and bands ---------------------------------------------------------------
+    def resolve(self, word: str) -> Surface | None:
+        """(lemma, band rank, flags, band code) of a word form (with fallbacks); None if unknown."""
+        low = word.lower()
+        hit = self.surface.get(low)
+        if hit is None:
+            lemma = self.fallback_lemma(low)
+            hit = self.surface.get(lemma) if lemma else None
+        return hit
+
+    def _fallback_lemma(self, low: str) -> str | None:
+        """Lemma of a form missing from the table: suffix rules, then simplemma."""
+        for candidate in suffix_candidates(low):
+            if candidate in self.surface:
+                return self.surface[candidate][0]
+        lemma = _simplemma(low)
+        if lemma and lemma != low and lemma in self.surface:
+            return self.surface[lemma][0]
+        return None
+
+    def lemma_of(self, form: str) -> str | None:
+        """Lemma of an inflected form (went -> go); None when the word is unknown."""
+        hit = self.resolve(form.strip())
+        return hit[0] if hit else None
+
+    def band_of(self, word: str) -> str:
+        """Band code of a word or its lemma; 'beyond' for unknown words."""
+        key = " ".join(word.lower().split())
+        if " " in key:
+            entry = self.lookup(key)
+            return entry.band if entry else BANDS[BEYOND]
+        hit = self.resolve(key)
+        return BANDS[hit[1]] if hit else BANDS[BEYOND]
+
+    # -- entries -----------------------------------------------------------------------
+    def _lookup(self, lemma: str) -> Entry | None:
+        key = " ".join(lemma.lower().replace("’", "'").split())
+        if " " not in key:
+            resolved = self.lemma_of(key)  # the same reading the annotator picks (took -> take)
+            key = resolved or key
+        row = self._query_entry(key)
+        return self._entry(row) if row else None
+
+    def _query_entry(self, key: str):
+        with self._lock:
+            return self._con.execute("SELECT * FROM entries WHERE key=?", (key,)).fetchone()
+
+    def _entry(self, row) -> Entry:
+        key, headword, band, band_source, uk, us, glosses, rank, zipf, is_mwe, sources = row
+        with self._lock:
+            forms = tuple(
+                f
+                for (f,) in self._con.execute("SELECT form FROM forms WHERE lemma=?", (key,))
+                if f != key and self.surface.get(f, ("",))[0] == key
+            )
+        return Entry(
+            lemma=key,
+            headword=headword,
+            band=BANDS[band],
+            band_source=band_source,
+            ipa_uk=uk,
+            ipa_us=us,
+            glosses=tuple(tuple(g) for g in json.loads(glosses)),
+            freq_rank=rank,
+            zipf=zipf,
+            is_mwe=bool(is_mwe),
+            forms=tuple(sorted(forms)),
+            sources=json.loads(sources),
+        )
+
+    def mwe(self, phrase: str) -> Entry | None:
+        """Entry of a multi-word expression ("take part in"), or None."""
+        entry = self.lookup(phrase)
+        return entry if entry and entry.is_mwe else None
+
+    def mwes_starting_with(self, lemma: str) -> tuple[MweKey, ...]:
+        """MWEs whose first lemma is ``lemma``, longest first."""
+        return self.mwe_index.get(lemma, ())
+
+    @property
+    def summary(self) -> dict:
+        """The build summary stored in the file."""
+        return json.loads(self.meta.get("summary", "{}"))
+
+    def __contains__(self, word: str) -> bool:
+        return self.resolve(word) is not None
+
+    def __len__(self) -> int:
+        return len(self.surface)
+
+
+def _simplemma(word: str) -> str | None:
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        return simplemma.lemmatize(word, lang="en").lower()
+    except Exception:  # pragma: no cover - simplemma data problems
+        return None
+
+
+_CACHE: dict[tuple, Lexicon] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def load_lexicon(path: str | os.PathLike | None = None) -> Lexicon:
+    """Open the lexicon at ``path`` (default :func:`default_lexicon_path`), cached per process.
+
+    The cache key includes the file's mtime and size, so a rebuilt lexicon is picked up.
+    Raises :class:`LexiconError` when the file does not exist.
+    """
+    target = Path(path) if path else default_lexicon_path()
+    try:
+        stat = target.stat()
+    except OSError as exc:
+        raise LexiconError(f"no lexicon at {target}; run `yingdu lexicon build` first") from exc
+    key = (str(target.resolve()), stat.st_mtime_ns, stat.st_size)
+    with _CACHE_LOCK:
+        lexicon = _CACHE.get(key)
+        if lexicon is None:
+            for old in [k for k in _CACHE if k[0] == key[0]]:
+                del _CACHE[old]
+            lexicon = _CACHE[key] = Lexicon(target)
+        return lexicon
+
+
+def clear_cache() -> None:
+    """Forget every loaded lexicon (tests)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
