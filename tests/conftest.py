@@ -1,6 +1,7 @@
 """Shared fixtures: a small set of published and draft items of every kind."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -80,3 +81,28 @@ def composition(db):
         title="我的压岁钱", author_name="小明", grade="g3", language="zh",
         body="过年的时候，奶奶给了我压岁钱。\n\n我把一半存进了银行。", **_published(),
     )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def site_lexicon(django_db_blocker):
+    """The lexicon the site uses, built once per session at settings.LEXICON_PATH: from
+    YINGDU_LEXICON_DIR when CI provides it, from the pip-only sources otherwise."""
+    from django.conf import settings
+
+    from yingdu.lexicon import build_lexicon, load_lexicon
+    from yingdu.lexicon.paths import find_ecdict, shared_lexicon_dir
+
+    if not settings.LEXICON_PATH.exists():
+        folder = shared_lexicon_dir()
+        build_lexicon(settings.LEXICON_PATH, folder, folder and find_ecdict(folder))
+    return load_lexicon(settings.LEXICON_PATH)
+
+
+def page_text(response) -> str:
+    """The visible text of a page, tags removed (annotated words are wrapped in spans)."""
+    from html import unescape
+
+    html = response.content.decode()
+    body = html.split("<body", 1)[-1]
+    body = re.sub(r"<script\b.*?</script>", " ", body, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", body)).split())

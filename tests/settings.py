@@ -1,13 +1,20 @@
 """Settings for the test suite: production settings (DEBUG off) with a throw-away key,
 plain HTTP, a temporary data folder and view counts written at once."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "y" * 40)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_COOKIES", "0")
-os.environ.setdefault("YINGDU_DATA_DIR", tempfile.mkdtemp(prefix="yingdu-test-"))
+# A fresh data folder per run, never the developer's ./var (YINGDU_TEST_DATA_DIR to reuse one).
+if os.environ.get("YINGDU_TEST_DATA_DIR"):
+    os.environ["YINGDU_DATA_DIR"] = os.environ["YINGDU_TEST_DATA_DIR"]
+else:
+    os.environ["YINGDU_DATA_DIR"] = tempfile.mkdtemp(prefix="yingdu-test-")
+    atexit.register(shutil.rmtree, os.environ["YINGDU_DATA_DIR"], ignore_errors=True)
 
 from yingdu.settings import *  # noqa: E402,F403
 

@@ -13,6 +13,8 @@ import secrets
 import sys
 from pathlib import Path
 
+from yingdu.lexicon import cli as lexicon_cli
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = "8000"
 
@@ -101,6 +103,37 @@ def cmd_manage(args) -> int:
     return 0
 
 
+def cmd_reading_refresh(args) -> int:
+    """Re-annotate every item with the current lexicon, with a progress bar."""
+    setup_django()
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from yingdu.aids.service import count_items, current_lexicon, refresh_all
+
+    console = Console(stderr=True)
+    if current_lexicon() is None:
+        console.print("[yellow]No lexicon yet: run `yingdu lexicon build` first.[/yellow]")
+        return 1
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("annotating items", total=count_items())
+        done = refresh_all(progress=lambda n: bar.update(task, completed=n))
+    console.print(f"Re-annotated {done} items.")
+    return 0
+
+
+def database_ready() -> bool:
+    """True when the database exists and is migrated (so there are items to re-annotate)."""
+    setup_django()
+    from django.db import connection
+    from django.db.utils import Error
+
+    try:
+        return "news_newsarticle" in connection.introspection.table_names()
+    except Error:
+        return False
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="yingdu", description="英读 Yingdu operator commands")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -121,22 +154,23 @@ def build_parser() -> argparse.ArgumentParser:
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
 
-    register_feature_commands(sub)
+    reading = sub.add_parser("reading", help="reading aids stored on items")
+    reading_sub = reading.add_subparsers(dest="reading_command", required=True)
+    reading_sub.add_parser("refresh", help="re-annotate every item").set_defaults(
+        func=cmd_reading_refresh
+    )
+
+    lexicon_cli.register(sub)  # lexicon build|show, annotate
     return parser
-
-
-def register_feature_commands(sub) -> None:
-    """Feature packages add their own subcommands (lexicon, annotate, …)."""
-    try:
-        from yingdu.lexicon import cli as lexicon_cli
-    except ImportError:
-        return
-    lexicon_cli.register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args) or 0
+    code = args.func(args) or 0
+    rebuilt = args.command == "lexicon" and getattr(args, "built", False)
+    if code == 0 and rebuilt and database_ready():
+        code = cmd_reading_refresh(args)  # annotations follow the new lexicon
+    return code
 
 
 if __name__ == "__main__":

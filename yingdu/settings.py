@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "yingdu.bilingual",
     "yingdu.compositions",
     "yingdu.resources",
+    "yingdu.aids",
+    "ninja",  # serves the API docs' assets locally (no CDN)
 ]
 
 MIDDLEWARE = [
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "yingdu.core.pagecache.serve_cached_pages",
+    "yingdu.api.limit_api_body",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -179,6 +182,10 @@ WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 LEXICON_PATH = Path(os.environ.get("YINGDU_LEXICON_PATH") or DATA_DIR / "lexicon.sqlite3")
 LEXICON_SOURCE_DIR = os.environ.get("YINGDU_LEXICON_DIR", "")
+ANNOTATE_MAX_CHARS = int(os.environ.get("YINGDU_ANNOTATE_MAX_CHARS", "200000"))
+API_MAX_BODY_BYTES = int(
+    os.environ.get("YINGDU_API_MAX_BODY_BYTES", str(ANNOTATE_MAX_CHARS * 4 + 4096))
+)
 
 SITE_NAME = _("Yingdu")
 

@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from yingdu.api import api
 from yingdu.core import views as core_views
 
 admin.site.site_header = "英读 Yingdu 管理"
@@ -14,6 +15,7 @@ handler404 = "yingdu.core.views.page_not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),

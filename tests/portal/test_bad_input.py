@@ -26,7 +26,7 @@ def test_odd_page_numbers_never_fail(client, news, page):
 
 @pytest.mark.django_db
 def test_unknown_filter_values_are_ignored(client, composition):
-    response = client.get("/compositions/", {"grade": "g99", "lang": "<script>"})
+    response = client.get("/compositions/", {"grade": "g99", "lang": "<b>x</b>"})
     assert response.status_code == 200
     assert composition.title in response.content.decode()
-    assert "<script>" not in response.content.decode()
+    assert "<b>x</b>" not in response.content.decode()

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import page_text
 from yingdu.compositions.models import Composition, text_length
 
 
@@ -36,15 +37,15 @@ def test_bilingual_view_modes(client, bilingual):
         html = client.get(url, {"view": mode}).content.decode()
         assert f'data-mode="{mode}"' in html
     assert 'data-mode="both"' in client.get(url, {"view": "nonsense"}).content.decode()
-    html = client.get(url).content.decode()
-    assert "Children fold red paper." in html and "孩子们折叠红纸。" in html
-    assert "课堂里的剪纸" in html
+    text = page_text(client.get(url))
+    assert "Children fold red paper." in text and "孩子们折叠红纸。" in text
+    assert "课堂里的剪纸" in text
 
 
 @pytest.mark.django_db
 def test_daily_term_page_and_month_archive(client, term):
-    html = client.get(term.get_absolute_url()).content.decode()
-    assert "More students choose green commuting." in html and "更多学生选择绿色出行。" in html
+    text = page_text(client.get(term.get_absolute_url()))
+    assert "More students choose green commuting." in text and "更多学生选择绿色出行。" in text
     archive = client.get(f"/daily/{term.date.year}/{term.date.month}/").content.decode()
     assert "green commuting" in archive
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import page_text
 from yingdu.core.sanitize import clean_html, split_paragraphs
 from yingdu.news.models import NewsArticle, Section
 
@@ -28,8 +29,9 @@ def test_hostile_body_is_cleaned_on_the_page(client):
     item = NewsArticle.objects.create(
         section=Section.DOMESTIC, title="Hostile", body=HOSTILE, status="published"
     )
-    html = client.get(item.get_absolute_url()).content.decode()
-    assert "<strong>bold</strong>" in html
+    response = client.get(item.get_absolute_url())
+    html = response.content.decode()
+    assert "<strong>" in html and "Fine bold text" in page_text(response)
     assert 'alert("x")' not in html and "javascript:alert" not in html and "onerror" not in html
 
 

@@ -33,6 +33,9 @@ class BilingualArticle(Item):
     def is_english(self) -> bool:
         return True
 
+    def reading_texts(self) -> dict[str, str]:
+        return {f"pair{p.pk}": clean_html(p.en) for p in self.pairs.all()}
+
 
 class ParagraphPair(models.Model):
     article = models.ForeignKey(BilingualArticle, related_name="pairs", on_delete=models.CASCADE)

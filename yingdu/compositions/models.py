@@ -3,10 +3,11 @@
 import re
 
 from django.db import models
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from yingdu.core.models import Item
-from yingdu.core.sanitize import safe_paragraphs, split_paragraphs
+from yingdu.core.sanitize import keyed_paragraphs, safe_paragraphs, split_paragraphs
 
 
 class Language(models.TextChoices):
@@ -75,3 +76,21 @@ class Composition(Item):
 
     def safe_paragraphs(self):
         return safe_paragraphs(self.body)
+
+    def reading_texts(self) -> dict[str, str]:
+        return keyed_paragraphs(self.body) if self.is_english else {}
+
+    def pinyin_texts(self) -> dict[str, str]:
+        if self.is_english:
+            return {}
+        return {f"p{n}": p for n, p in enumerate(split_paragraphs(self.body))}
+
+    def body_parts(self):
+        return list(zip(keyed_paragraphs(self.body), self.safe_paragraphs(), strict=True))
+
+    def ruby_paragraphs(self):
+        """Paragraphs with pinyin ruby when computed, else the plain paragraphs."""
+        ruby = self.reading.get("ruby", {})
+        keys = [f"p{n}" for n in range(len(self.paragraphs()))]
+        plain = self.safe_paragraphs()
+        return [mark_safe(ruby[k]) if k in ruby else p for k, p in zip(keys, plain, strict=True)]  # noqa: S308

@@ -11,7 +11,7 @@ RELATED_COUNT = 5
 
 
 def render_list(request, queryset, template: str, **context):
-    page = paginate(request, queryset.prefetch_related("tags"))
+    page = paginate(request, queryset.defer("reading").prefetch_related("tags"))
     return render(request, template, {"page": page, "items": page.object_list, **context})
 
 
@@ -24,7 +24,7 @@ def get_published(queryset, slug: str):
 
 def neighbours(item):
     """(previous, next) in publication order within the item's section."""
-    section = item.same_section()
+    section = item.same_section().defer("reading")
     older = (
         section.filter(published_at__lt=item.published_at).order_by("-published_at", "-id").first()
     )
@@ -35,7 +35,7 @@ def neighbours(item):
 
 
 def related_items(item, count: int = RELATED_COUNT):
-    section = item.same_section().exclude(pk=item.pk)
+    section = item.same_section().exclude(pk=item.pk).defer("reading")
     tag_ids = [t.pk for t in item.tags.all()]
     related = list(
         section.filter(tags__in=tag_ids)

@@ -7,6 +7,8 @@ that inherits `Item` and names its own section.
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .slugs import unique_slug
@@ -45,6 +47,9 @@ class Item(models.Model):
     )
     published_at = models.DateTimeField(_("publish time"), default=timezone.now, db_index=True)
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    # Reading aids, computed when the item is saved (yingdu.aids), never per request.
+    reading = models.JSONField(_("reading aids"), default=dict, blank=True, editable=False)
+    difficulty = models.JSONField(_("difficulty"), default=list, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -75,6 +80,19 @@ class Item(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def reading_texts(self) -> dict[str, str]:
+        """English texts to annotate: key -> nh3-cleaned HTML (overridden per kind)."""
+        return {}
+
+    def pinyin_texts(self) -> dict[str, str]:
+        """Chinese texts that get pinyin ruby: key -> plain text (overridden per kind)."""
+        return {}
+
+    def aided(self, key: str, fallback: str) -> str:
+        """The annotated HTML of one text, or its plain cleaned HTML when not annotated."""
+        html = self.reading.get("html", {}).get(key)
+        return mark_safe(html) if html else conditional_escape(fallback)  # noqa: S308
 
     def same_section(self):
         """Published items of the same section (overridden where a model holds several)."""

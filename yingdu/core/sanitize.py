@@ -27,3 +27,8 @@ def split_paragraphs(text: str) -> list[str]:
 
 def safe_paragraphs(text: str) -> list[str]:
     return [mark_safe(clean_html(p)) for p in split_paragraphs(text)]  # noqa: S308 (nh3-cleaned)
+
+
+def keyed_paragraphs(text: str, prefix: str = "p") -> dict[str, str]:
+    """{"p0": cleaned HTML, "p1": …}: the paragraphs of a body, keyed for reading aids."""
+    return {f"{prefix}{n}": clean_html(p) for n, p in enumerate(split_paragraphs(text))}

@@ -27,13 +27,13 @@ def todays_term():
 
 @cached_page
 def home(request):
-    news = NewsArticle.objects.published()
+    news = NewsArticle.objects.published().defer("reading")
     blocks = [
         ("international", news.filter(section=Section.INTERNATIONAL)[:HOME_COUNT]),
         ("domestic", news.filter(section=Section.DOMESTIC)[:HOME_COUNT]),
-        ("daily", DailyTerm.objects.published()[:HOME_COUNT]),
-        ("bilingual", BilingualArticle.objects.published()[:HOME_COUNT]),
-        ("compositions", Composition.objects.published()[:HOME_COUNT]),
+        ("daily", DailyTerm.objects.published().defer("reading")[:HOME_COUNT]),
+        ("bilingual", BilingualArticle.objects.published().defer("reading")[:HOME_COUNT]),
+        ("compositions", Composition.objects.published().defer("reading")[:HOME_COUNT]),
         ("zh_news", news.filter(section=Section.ZH)[:HOME_COUNT]),
     ]
     labels = {key: (label, urlname) for key, label, urlname in NAV}

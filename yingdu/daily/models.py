@@ -1,5 +1,7 @@
 """每日一词: one Chinese term a day with its English rendering, explanation and examples."""
 
+from html import escape
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +45,11 @@ class DailyTerm(Item):
     @property
     def is_english(self) -> bool:
         return True
+
+    def reading_texts(self) -> dict[str, str]:
+        texts = {"term": escape(self.term_en)}
+        texts.update({f"ex{ex.pk}": escape(ex.en) for ex in self.examples.all()})
+        return texts
 
 
 class Example(models.Model):

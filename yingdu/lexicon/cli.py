@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .bands import BAND_LABELS, BANDS
-from .paths import find_ecdict, shared_lexicon_dir
+from .paths import default_lexicon_path, find_ecdict, shared_lexicon_dir
 
 LEVELS = [b for b in BANDS if b != "beyond"]
 
@@ -29,6 +29,9 @@ def register(subparsers) -> None:
     build.add_argument("--wordlists", type=Path, help="folder with primary.txt … kaoyan.txt")
     build.add_argument("--ecdict", type=Path, help="ECDICT CSV file")
     build.add_argument("--out", type=Path, help="output path (default $YINGDU_DATA_DIR/…)")
+    build.add_argument(
+        "--if-missing", action="store_true", help="do nothing when the lexicon already exists"
+    )
     build.set_defaults(func=cmd_build)
 
     show = lex_sub.add_parser("show", help="print one lexicon entry")
@@ -57,6 +60,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from .build import build_lexicon
 
+    target = args.out or default_lexicon_path()
+    if getattr(args, "if_missing", False) and Path(target).exists():
+        _console().print(f"lexicon already built at {target}")
+        args.built = False
+        return 0
+    args.built = True
     wordlists, ecdict = args.wordlists, args.ecdict
     if wordlists is None and ecdict is None:
         folder = shared_lexicon_dir()

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from yingdu.core.models import Item
-from yingdu.core.sanitize import safe_paragraphs, split_paragraphs
+from yingdu.core.sanitize import keyed_paragraphs, safe_paragraphs, split_paragraphs
 
 
 class Section(models.TextChoices):
@@ -76,6 +76,13 @@ class NewsArticle(Item):
 
     def safe_paragraphs(self):
         return safe_paragraphs(self.body)
+
+    def reading_texts(self) -> dict[str, str]:
+        return keyed_paragraphs(self.body) if self.is_english else {}
+
+    def body_parts(self):
+        """(key, safe HTML) per paragraph, for templates that show reading aids."""
+        return list(zip(keyed_paragraphs(self.body), self.safe_paragraphs(), strict=True))
 
     def same_section(self):
         return NewsArticle.objects.published().filter(section=self.section)

@@ -1,0 +1,74 @@
+"""Turn an annotated text into HTML: every word above 小学 becomes a tappable span.
+
+Works on the nh3-cleaned HTML of a paragraph: its text nodes are joined into one plain
+string for the annotator, and the tokens are wrapped back into those text nodes, so inline
+formatting (<strong>, <em>, links) survives. Plain Python, no Django.
+"""
+
+from html import escape
+from html.parser import HTMLParser
+
+from yingdu.lexicon.bands import band_rank
+
+
+class _Pieces(HTMLParser):
+    """Split HTML into ('tag', raw) and ('text', unescaped) pieces."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.pieces.append(("tag", self.get_starttag_text()))
+
+    def handle_startendtag(self, tag, attrs):
+        self.pieces.append(("tag", self.get_starttag_text()))
+
+    def handle_endtag(self, tag):
+        self.pieces.append(("tag", f"</{tag}>"))
+
+    def handle_data(self, data):
+        self.pieces.append(("text", data))
+
+
+def split_html(html: str) -> list[tuple[str, str]]:
+    parser = _Pieces()
+    parser.feed(html or "")
+    parser.close()
+    return parser.pieces
+
+
+def plain_text(pieces: list[tuple[str, str]]) -> str:
+    return "".join(text for kind, text in pieces if kind == "text")
+
+
+def word_span(text: str, band: str, index: int | None) -> str:
+    rank = band_rank(band)
+    attrs = f' data-g="{index}" tabindex="0"' if index is not None else ""
+    return f'<span class="w b{rank}"{attrs}>{escape(text)}</span>'
+
+
+def render(pieces, tokens, base: int, glossary_index: dict[str, int]) -> str:
+    """HTML for one text: `tokens` are (start, end, lemma, band) with offsets from `base`."""
+    out: list[str] = []
+    position = base  # offset of the current text piece in the joined plain text
+    queue = [t for t in tokens if t[3] and band_rank(t[3]) > 0]
+    k = 0
+    for kind, text in pieces:
+        if kind == "tag":
+            out.append(text)
+            continue
+        end_of_piece = position + len(text)
+        cursor = position
+        while k < len(queue) and queue[k][0] < end_of_piece:
+            start, end, lemma, band = queue[k]
+            k += 1
+            if start < cursor or end > end_of_piece:
+                continue  # a token across a tag boundary stays plain text
+            out.append(escape(text[cursor - position : start - position]))
+            out.append(word_span(text[start - position : end - position], band,
+                                 glossary_index.get(lemma)))  # fmt: skip
+            cursor = end
+        out.append(escape(text[cursor - position :]))
+        position = end_of_piece
+    return "".join(out)

@@ -1,0 +1,85 @@
+"""Template tags for reading aids: the difficulty badge of list rows and the reading panel
+(difficulty, word bank, glossary data for the popover) of item pages."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from yingdu.lexicon import BAND_LABELS, band_rank
+
+register = template.Library()
+
+GRADE_CLASS = {"容易": "easy", "适中": "fair", "较难": "hard", "很难": "very-hard"}
+LEVEL_LABELS = [
+    ("primary", "小学"),
+    ("junior", "中考"),
+    ("senior", "高考"),
+    ("cet4", "四级"),
+    ("cet6", "六级"),
+    ("kaoyan", "考研"),
+]
+DEFAULT_LEVEL = 2  # 高考: the level most readers of the portal prepare for
+
+
+def _levels(item):
+    return [
+        {**entry, "index": n, "label": LEVEL_LABELS[n][1], "percent": round(entry["ratio"] * 100),
+         "css": GRADE_CLASS.get(entry["grade"], "fair")}
+        for n, entry in enumerate(item.difficulty or [])
+    ]  # fmt: skip
+
+
+@register.inclusion_tag("aids/badge.html")
+def difficulty_badge(item):
+    return {"levels": _levels(item)}
+
+
+@register.inclusion_tag("aids/panel.html")
+def reading_panel(item):
+    bank = [
+        {**entry, "rank": band_rank(entry["band"]), "band_label": BAND_LABELS[entry["band"]]}
+        for entry in item.reading.get("bank", [])
+    ]
+    return {"levels": _levels(item), "bank": bank, "glossary": glossary_json(bank)}
+
+
+def glossary_json(bank) -> str:
+    """Compact glossary for the popover; json.dumps escapes nothing HTML-dangerous, so
+    the tag escapes '<', '>' and '&' itself before it goes into a <script> element."""
+    data = [
+        {"l": e["lemma"], "i": e["ipa"], "p": e["pos"], "g": e["gloss"], "b": e["band"],
+         "r": e["rank"]}
+        for e in bank
+    ]  # fmt: skip
+    return script_json(data)
+
+
+def script_json(data) -> str:
+    """JSON safe to put inside a <script> element ('<', '>' and '&' escaped)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@register.simple_tag
+def band_labels_json() -> str:
+    labels = dict(BAND_LABELS)
+    labels["_add"] = _("Add to my words (coming soon)")
+    return mark_safe(script_json(labels))  # noqa: S308 (escaped for <script>)
+
+
+@register.simple_tag
+def aided(item, key, fallback, suffix=""):
+    """The annotated HTML of text `key` (+ `suffix`, e.g. a row id), else `fallback`."""
+    return item.aided(f"{key}{suffix}", fallback)
+
+
+@register.simple_tag
+def level_choices():
+    return LEVEL_LABELS
+
+
+@register.simple_tag
+def default_level() -> int:
+    return DEFAULT_LEVEL
