@@ -5,6 +5,8 @@ yingdu demo               load the demo content once (idempotent)
 yingdu serve              gunicorn when DEBUG is off, Django's runserver when on
 yingdu manage ARGS...     any Django management command
 yingdu lexicon build|show, yingdu annotate   (reading aids)
+yingdu reading refresh    re-annotate every item (done after each lexicon build)
+yingdu search QUERY|--reindex   search from the shell, or rebuild the search index
 """
 
 import argparse
@@ -122,6 +124,43 @@ def cmd_reading_refresh(args) -> int:
     return 0
 
 
+def cmd_search(args) -> int:
+    """Ranked hits for a query, or `--reindex` to rebuild the whole index."""
+    setup_django()
+    import json
+
+    from rich.console import Console
+
+    console = Console()
+    if args.reindex:
+        from rich.progress import Progress
+
+        from yingdu.search.indexing import count_items, reindex
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("indexing", total=count_items())
+            done = reindex(progress=lambda n: bar.update(task, completed=n))
+        from yingdu.search.models import SearchEntry
+
+        console.print(f"Indexed {done} items: {SearchEntry.objects.count()} published entries.")
+        return 0
+    if not args.query:
+        console.print("[red]Give a query, or --reindex.[/red]")
+        return 2
+    from yingdu.search.service import run_search
+
+    found = run_search(" ".join(args.query), {"kind": args.kind}, args.page)
+    if args.json:
+        hits = [vars(hit) for hit in found.hits]
+        sys.stdout.write(json.dumps({"total": found.total, "hits": hits}, ensure_ascii=False))
+        sys.stdout.write("\n")
+        return 0
+    console.print(f"{found.total} results for “{found.query}”  {found.counts}")
+    for hit in found.hits:
+        console.print(f"[bold]{hit.title}[/bold]  ({hit.kind}, {hit.score})  {hit.url}")
+    return 0
+
+
 def database_ready() -> bool:
     """True when the database exists and is migrated (so there are items to re-annotate)."""
     setup_django()
@@ -160,6 +199,16 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_reading_refresh
     )
 
+    search = sub.add_parser("search", help="search the site, or rebuild the search index")
+    search.add_argument("query", nargs="*")
+    search.add_argument(
+        "--kind", choices=["news", "zh_news", "daily", "bilingual", "composition", "resource"]
+    )
+    search.add_argument("--page", type=int, default=1)
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--reindex", action="store_true", help="rebuild the whole index")
+    search.set_defaults(func=cmd_search)
+
     lexicon_cli.register(sub)  # lexicon build|show, annotate
     return parser
 
@@ -170,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     rebuilt = args.command == "lexicon" and getattr(args, "built", False)
     if code == 0 and rebuilt and database_ready():
         code = cmd_reading_refresh(args)  # annotations follow the new lexicon
+        if code == 0:  # so do the search index's lemmas
+            code = cmd_search(argparse.Namespace(reindex=True, query=[]))
     return code
 
 

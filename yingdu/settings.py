@@ -68,7 +68,9 @@ INSTALLED_APPS = [
     "yingdu.compositions",
     "yingdu.resources",
     "yingdu.aids",
+    "yingdu.search",
     "ninja",  # serves the API docs' assets locally (no CDN)
+    "yingdu.accounts",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +188,23 @@ ANNOTATE_MAX_CHARS = int(os.environ.get("YINGDU_ANNOTATE_MAX_CHARS", "200000"))
 API_MAX_BODY_BYTES = int(
     os.environ.get("YINGDU_API_MAX_BODY_BYTES", str(ANNOTATE_MAX_CHARS * 4 + 4096))
 )
+
+# Teaching resources (docs/resources.md): the files of one upload together, zip checks.
+RESOURCE_UPLOAD_MAX_BYTES = int(float(os.environ.get("YINGDU_UPLOAD_MAX_MB", "50")) * 2**20)
+RESOURCE_UPLOAD_MAX_FILES = int(os.environ.get("YINGDU_UPLOAD_MAX_FILES", "10"))
+RESOURCE_ZIP_MAX_ENTRIES = int(os.environ.get("YINGDU_ZIP_MAX_ENTRIES", "1000"))
+RESOURCE_ZIP_MAX_EXPANDED_BYTES = int(
+    float(os.environ.get("YINGDU_ZIP_MAX_EXPANDED_MB", "500")) * 2**20
+)
+RESOURCE_DOWNLOAD_NEEDS_LOGIN = env_bool("YINGDU_DOWNLOAD_NEEDS_LOGIN", False)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2**20  # larger uploads stream to temporary files
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file form fields (Django's default)
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "resources:index"
+LOGOUT_REDIRECT_URL = "home"
+LOGIN_MAX_FAILURES = int(os.environ.get("YINGDU_LOGIN_MAX_FAILURES", "5"))
+LOGIN_LOCK_SECONDS = int(os.environ.get("YINGDU_LOGIN_LOCK_MINUTES", "15")) * 60
 
 SITE_NAME = _("Yingdu")
 

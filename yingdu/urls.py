@@ -24,5 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.bilingual.urls")),
     path("", include("yingdu.compositions.urls")),
     path("", include("yingdu.resources.urls")),
+    path("", include("yingdu.search.urls")),
+    path("", include("yingdu.accounts.urls")),
     prefix_default_language=False,
 )

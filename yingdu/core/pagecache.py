@@ -7,6 +7,7 @@ an edit. The stamp lives in the shared cache when there is one (Redis) and in a 
 mtime in the data folder otherwise, so all worker processes of one machine agree.
 """
 
+import hashlib
 import time
 from functools import wraps
 from pathlib import Path
@@ -48,7 +49,8 @@ def bump_generation() -> None:
 
 def page_key(request) -> str:
     # The language is part of the path (/en/…), so the path alone tells pages apart.
-    return f"page:{content_generation()}:{request.get_full_path()}"
+    path = hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+    return f"page:{content_generation()}:{path}"
 
 
 def is_cacheable(request) -> bool:

@@ -1,10 +1,251 @@
-"""Placeholder page of the teaching-resource library until its own issue builds it."""
+"""The resource library: faceted list, item page, downloads, upload, review, edit.
 
-from django.shortcuts import render
+Who may do what (every view checks): anyone browses, previews and downloads published
+resources (`RESOURCE_DOWNLOAD_NEEDS_LOGIN` asks visitors to sign in first); teachers
+upload and see their own pending uploads; editors review, publish, reject and edit. Public
+pages use the anonymous page cache; downloads never do (they are counted).
+"""
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from yingdu.accounts.models import TeacherRequest
+from yingdu.accounts.roles import (
+    TEACHER,
+    editor_required,
+    grant,
+    is_editor,
+    role_name,
+    teacher_required,
+)
 from yingdu.core.pagecache import cached_page
+from yingdu.core.viewcount import record_view
+
+from . import facets
+from .forms import RejectForm, ResourceForm, UploadForm, upload_max_bytes
+from .models import Resource, ResourceFile, ResourceStatus
+from .services import create_resource, set_tags
+from .uploads import FORM_OVERHEAD, SizeLimitHandler
+
+PER_PAGE = 20
+RELATED_COUNT = 6
+
+
+def can_see_unpublished(user, resource) -> bool:
+    return is_editor(user) or (user.is_authenticated and resource.uploader_id == user.pk)
+
+
+def visible_resource(request, slug) -> Resource:
+    resource = get_object_or_404(Resource.objects.select_related("edition"), slug=slug)
+    if not resource.is_published and not can_see_unpublished(request.user, resource):
+        raise Http404("No such resource")
+    return resource
+
+
+def page_of(request, queryset, count: int):
+    paginator = Paginator(queryset, PER_PAGE)
+    paginator.count = count  # known from the facet counts: no COUNT(*) query
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        number = 1
+    page = paginator.page(min(max(number, 1), paginator.num_pages))
+    page.object_list = facets.rows(page.object_list)
+    return page
 
 
 @cached_page
 def index(request):
-    return render(request, "resources/index.html")
+    edition_list = facets.editions()
+    selection, sort = facets.read_selection(request.GET, edition_list)
+    counts, total = facets.facet_counts(facets.combinations(), selection)
+    page = page_of(request, facets.listing(selection, sort), total)
+    return render(request, "resources/list.html", {
+        "page": page, "items": page.object_list, "total": total,
+        "facet_rows": facets.facet_rows(selection, sort, counts, edition_list),
+        "sort": sort,
+        "sort_links": facets.sort_links(selection, edition_list),
+        "role": role_name(request.user),
+    })  # fmt: skip
+
+
+def related_resources(resource, count: int = RELATED_COUNT) -> list[Resource]:
+    """Same grade and type first, then same grade, newest first."""
+    base = Resource.objects.published().exclude(pk=resource.pk).select_related("edition")
+    related = list(base.filter(grade=resource.grade, type=resource.type)[:count])
+    if len(related) < count:
+        seen = [r.pk for r in related]
+        more = base.filter(grade=resource.grade).exclude(pk__in=seen)
+        related += list(more[: count - len(related)])
+    return related
+
+
+@cached_page
+def detail(request, slug):
+    resource = visible_resource(request, slug)
+    files = list(resource.files.all())
+    response = render(request, "resources/detail.html", {
+        "item": resource, "files": files,
+        "preview": next((f for f in files if f.preview), None),
+        "related": related_resources(resource) if resource.is_published else [],
+        "is_editor": is_editor(request.user),
+        "reject_form": RejectForm(),
+    })  # fmt: skip
+    if resource.is_published:
+        record_view(Resource, resource.pk)
+        response.viewed = (Resource, resource.pk)
+    return response
+
+
+def file_of(request, slug, pk) -> ResourceFile:
+    item = get_object_or_404(
+        ResourceFile.objects.select_related("resource"), pk=pk, resource__slug=slug
+    )
+    if not item.resource.is_published and not can_see_unpublished(request.user, item.resource):
+        raise Http404("No such file")
+    return item
+
+
+@never_cache
+def download(request, slug, pk):
+    item = file_of(request, slug, pk)
+    resource = item.resource
+    needs_login = getattr(settings, "RESOURCE_DOWNLOAD_NEEDS_LOGIN", False)
+    if needs_login and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if resource.is_published and request.method == "GET":
+        Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+
+
+def preview(request, slug, pk):
+    item = file_of(request, slug, pk)
+    if not item.preview:
+        raise Http404("No preview")
+    response = FileResponse(item.preview.open("rb"), content_type="image/png")
+    public = item.resource.is_published
+    response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
+    return response
+
+
+@csrf_exempt  # CSRF is checked in _upload, after the size limit is in place
+@teacher_required
+def upload(request):
+    if request.method == "POST":
+        limit = upload_max_bytes()
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit + FORM_OVERHEAD:
+            return too_large(request)  # refused before a byte of the body is read
+        request.upload_handlers.insert(0, SizeLimitHandler(request, limit))
+    return _upload(request)
+
+
+def too_large(request):
+    limit_mb = round(upload_max_bytes() / (1024 * 1024), 1)
+    return render(request, "resources/too_large.html", {"limit_mb": f"{limit_mb:g}"}, status=413)
+
+
+@csrf_protect
+def _upload(request):
+    if request.method == "POST":
+        request.FILES  # noqa: B018  (parse the body now, through SizeLimitHandler)
+    if getattr(request, "upload_too_large", False):
+        return too_large(request)
+    if getattr(request, "upload_interrupted", False):
+        return render(request, "resources/interrupted.html", status=400)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        resource = create_resource(form, request.user)
+        if resource.is_published:
+            messages.success(request, _("The resource is published."))
+        else:
+            messages.success(
+                request, _("Thank you! The resource will appear once an editor has reviewed it.")
+            )
+        return redirect(resource)
+    return render(request, "resources/upload.html", {
+        "form": form, "limit_mb": f"{round(upload_max_bytes() / (1024 * 1024), 1):g}",
+        "duplicates": getattr(form, "duplicates", []),
+    })  # fmt: skip
+
+
+@teacher_required
+def mine(request):
+    items = Resource.objects.filter(uploader=request.user).select_related("edition")
+    return render(request, "resources/mine.html", {"items": items.order_by("-created_at")})
+
+
+@editor_required
+def review(request):
+    pending = (
+        Resource.objects.filter(status=ResourceStatus.PENDING)
+        .select_related("edition", "uploader")
+        .prefetch_related("files")
+        .order_by("created_at")
+    )
+    teachers = TeacherRequest.objects.filter(state=TeacherRequest.State.PENDING)
+    return render(request, "resources/review.html", {
+        "pending": pending, "reject_form": RejectForm(),
+        "teacher_requests": teachers.select_related("user"),
+    })  # fmt: skip
+
+
+@require_POST
+@editor_required
+def publish(request, slug):
+    resource = get_object_or_404(Resource, slug=slug)
+    resource.publish(request.user)
+    messages.success(request, _("Published: %(title)s") % {"title": resource.title})
+    return redirect("resources:review")
+
+
+@require_POST
+@editor_required
+def reject(request, slug):
+    resource = get_object_or_404(Resource, slug=slug)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please give a reason for the rejection."))
+        return redirect("resources:review")
+    resource.reject(request.user, form.cleaned_data["reason"])
+    messages.success(request, _("Rejected: %(title)s") % {"title": resource.title})
+    return redirect("resources:review")
+
+
+@editor_required
+def edit(request, slug):
+    resource = get_object_or_404(Resource, slug=slug)
+    form = ResourceForm(request.POST or None, instance=resource)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        set_tags(resource, form.cleaned_data["tags_text"])
+        messages.success(request, _("Saved."))
+        return redirect(resource)
+    return render(request, "resources/edit.html", {"form": form, "item": resource})
+
+
+@require_POST
+@editor_required
+def decide_teacher(request, pk):
+    item = get_object_or_404(TeacherRequest, pk=pk, state=TeacherRequest.State.PENDING)
+    if request.POST.get("decision") == "grant":
+        grant(item.user, TEACHER)
+        item.state = TeacherRequest.State.GRANTED
+    else:
+        item.state = TeacherRequest.State.DECLINED
+    item.decided_by, item.decided_at = request.user, timezone.now()
+    item.save()
+    return redirect("resources:review")

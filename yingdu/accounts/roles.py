@@ -1,0 +1,89 @@
+"""Roles as Django groups: visitor (any account, or nobody signed in), teacher, editor.
+
+Visitors browse and download; teachers also upload (their uploads wait for review);
+editors publish, reject with a reason and edit, and their own uploads publish directly.
+Superusers count as editors. Views ask `is_teacher` / `is_editor` or use `role_required`.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+
+TEACHER = "teacher"
+EDITOR = "editor"
+
+# Model permissions the editor group gets, so an editor who is also staff can work in the
+# admin on resources, editions and teacher requests (and nothing else).
+EDITOR_PERMISSIONS = {
+    "resources": ["resource", "resourcefile", "edition"],
+    "accounts": ["teacherrequest"],
+}
+
+
+def group_names(user) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_yingdu_groups", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._yingdu_groups = cached
+    return cached
+
+
+def is_editor(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or EDITOR in group_names(user))
+
+
+def is_teacher(user) -> bool:
+    """May upload: teachers, and editors (who may do everything a teacher may)."""
+    return is_editor(user) or (user.is_authenticated and TEACHER in group_names(user))
+
+
+def role_name(user) -> str:
+    if is_editor(user):
+        return EDITOR
+    if is_teacher(user):
+        return TEACHER
+    return "visitor"
+
+
+def grant(user, role: str) -> None:
+    from django.contrib.auth.models import Group
+
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
+    user.__dict__.pop("_yingdu_groups", None)
+
+
+def role_required(check):
+    """View decorator: sign-in page for anonymous users, a 403 page for the wrong role."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not check(request.user):
+                return render(request, "accounts/forbidden.html", status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+teacher_required = role_required(is_teacher)
+editor_required = role_required(is_editor)
+
+
+def ensure_groups(**kwargs):
+    """post_migrate: the two groups exist, and editors hold the content permissions."""
+    from django.contrib.auth.models import Group, Permission
+
+    Group.objects.get_or_create(name=TEACHER)
+    editors, _ = Group.objects.get_or_create(name=EDITOR)
+    for app_label, models in EDITOR_PERMISSIONS.items():
+        perms = Permission.objects.filter(
+            content_type__app_label=app_label, content_type__model__in=models
+        )
+        editors.permissions.add(*perms)
