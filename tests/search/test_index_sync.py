@@ -88,3 +88,15 @@ def test_editing_keeps_the_entry(news):
     news[2].save()
     assert SearchEntry.objects.get(object_id=news[2].pk).id == entry_id
     assert "Solar boats, updated" in titles("updated")
+
+
+def test_counts_beyond_the_cap_are_shown_as_at_least(db, settings, client):
+    settings.SEARCH_COUNT_CAP = 10
+    for n in range(14):
+        NewsArticle.objects.create(
+            section=Section.DOMESTIC, title=f"Lantern {n}", body="lantern riddles",
+            status="published",
+        )  # fmt: skip
+    found = run_search("lantern")
+    assert found.counts == {"news": 10} and found.capped
+    assert "10+" in client.get("/search/", {"q": "lantern"}).content.decode()

@@ -9,7 +9,8 @@ intersection inside the engine rather than a join.
 Ranking: bm25 (SQLite FTS5) or ts_rank (PostgreSQL) over the RANK_WINDOW most recently
 indexed matches (entry ids follow publication order). Scoring every match of a very common
 word costs about 2 µs a match, which at a million documents is far beyond a page's time
-budget; within the window the ranking is exact, and counts are always exact.
+budget; within the window the ranking is exact. Counts per kind are exact up to
+SEARCH_COUNT_CAP (10,000) and shown as "10,000+" beyond, for the same reason.
 """
 
 from django.conf import settings
@@ -23,6 +24,11 @@ KINDS = ("news", "zh_news", "daily", "bilingual", "composition", "resource")
 
 def rank_window() -> int:
     return getattr(settings, "SEARCH_RANK_WINDOW", 2000)
+
+
+def count_cap() -> int:
+    """Counts per kind are exact up to this many (shown as "10,000+" beyond)."""
+    return getattr(settings, "SEARCH_COUNT_CAP", 10_000)
 
 
 def with_filters(query: Query, filters: dict) -> Query:
@@ -76,8 +82,10 @@ def _sqlite_counts(query: Query, filters: dict, now) -> dict[str, int]:
     counts = {}
     for kind in kinds:
         match = fts5_match(with_filters(query, {**base, "kind": kind}))
-        sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH %s"
-        counts[kind] = _rows(sql, [match])[0][0] - _sqlite_not_yet(match, now)
+        sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
+        )
+        counts[kind] = _rows(sql, [match, count_cap()])[0][0] - _sqlite_not_yet(match, now)
     return {k: n for k, n in counts.items() if n}
 
 
@@ -106,11 +114,17 @@ def _sqlite_ranked(query: Query, filters: dict, now, offset: int, limit: int):
 
 
 def _postgres_counts(query: Query, filters: dict, now) -> dict[str, int]:
+    kinds = [filters["kind"]] if filters.get("kind") else KINDS
+    base = {c: v for c, v in filters.items() if c != "kind"}
     sql = (
-        "SELECT kind, count(*) FROM search_searchentry "
-        "WHERE vector @@ %s::tsquery AND published_at <= %s GROUP BY kind"
+        "SELECT count(*) FROM (SELECT 1 FROM search_searchentry "
+        "WHERE vector @@ %s::tsquery AND published_at <= %s LIMIT %s) capped"
     )
-    return dict(_rows(sql, [tsquery(with_filters(query, filters)), now]))
+    counts = {}
+    for kind in kinds:
+        text = tsquery(with_filters(query, {**base, "kind": kind}))
+        counts[kind] = _rows(sql, [text, now, count_cap()])[0][0]
+    return {k: n for k, n in counts.items() if n}
 
 
 def _postgres_ranked(query: Query, filters: dict, now, offset: int, limit: int):
@@ -133,7 +147,7 @@ def _postgres() -> bool:
 
 
 def count_by_kind(query: Query, filters: dict, now) -> dict[str, int]:
-    """How many published entries match, per kind (exact)."""
+    """How many published entries match, per kind (exact up to the cap)."""
     if not query:
         return {}
     return (_postgres_counts if _postgres() else _sqlite_counts)(query, filters, now)

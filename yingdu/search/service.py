@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from .analysis import clean_query, highlight_terms, parse_query
-from .backends import FILTER_COLUMNS, count_by_kind, rank_window, ranked
+from .backends import FILTER_COLUMNS, count_by_kind, count_cap, rank_window, ranked
 from .models import SearchEntry
 from .snippets import snippet
 
@@ -30,6 +30,7 @@ class Results:
     counts: dict[str, int] = field(default_factory=dict)
     page: int = 1
     pages: int = 0
+    capped: bool = False  # some count reached SEARCH_COUNT_CAP: show it as "N+"
 
 
 def clean_filters(raw: dict) -> dict:
@@ -66,4 +67,5 @@ def run_search(raw_query: str, raw_filters: dict | None = None, page: int = 1) -
     results.total = total
     results.counts = {k: counts[k] for k in KIND_ORDER if counts.get(k)}
     results.pages = (min(total, rank_window()) + PER_PAGE - 1) // PER_PAGE
+    results.capped = any(n >= count_cap() for n in counts.values())
     return results

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from .backends import count_cap
 from .service import KIND_ORDER, run_search
 
 KIND_LABELS = {
@@ -55,7 +56,12 @@ def results(request):
     query = request.GET.get("q", "")
     filters = {name: request.GET.get(name, "")[:50] for name in FACETS}
     found = run_search(query, filters, page_number(request.GET.get("page")))
-    kinds = [(k, KIND_LABELS[k], found.counts.get(k, 0)) for k in KIND_ORDER if k in found.counts]
+    cap = count_cap()
+    kinds = [
+        (k, KIND_LABELS[k], f"{found.counts[k]:,}+" if found.counts[k] >= cap else found.counts[k])
+        for k in KIND_ORDER
+        if k in found.counts
+    ]
     for hit in found.hits:
         hit.label = KIND_LABELS.get(hit.kind, hit.kind)
     return render(
@@ -65,7 +71,7 @@ def results(request):
             "found": found,
             "kinds": kinds,
             "kind": filters["kind"] if filters["kind"] in KIND_LABELS else "",
-            "all_count": sum(found.counts.values()),
+            "all_count": f"{found.total:,}+" if found.capped else found.total,
             "page_query": urlencode({"q": found.query, **{k: v for k, v in filters.items() if v}}),
             "facets": resource_facets(found.query, filters)
             if filters["kind"] == "resource"
