@@ -80,6 +80,34 @@ def gunicorn_argv(host: str, port: str, workers: int) -> list[str]:
     ]  # fmt: skip
 
 
+def static_sources_digest() -> str:
+    """A digest of every static source file's path, size and mtime."""
+    import hashlib
+
+    from django.contrib.staticfiles.finders import get_finders
+
+    digest = hashlib.sha256()
+    for finder in get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):
+            stat = os.stat(storage.path(path))
+            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def collect_static_if_changed() -> None:
+    """collectstatic (hashing and compressing, ~30 s) only when a source file changed."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    stamp = Path(settings.STATIC_ROOT) / ".yingdu-static-digest"
+    digest = static_sources_digest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print("Collecting and compressing static files…", flush=True)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(digest)
+
+
 def cmd_serve(args) -> int:
     setup_django()
     from django.conf import settings
@@ -89,7 +117,7 @@ def cmd_serve(args) -> int:
     if settings.DEBUG:
         call_command("runserver", f"{host}:{port}", use_reloader=False)
         return 0
-    call_command("collectstatic", interactive=False, verbosity=0)
+    collect_static_if_changed()
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
     print(f"Yingdu serving on http://{host}:{port}/ with {workers} gunicorn workers", flush=True)
     argv = gunicorn_argv(host, port, workers)

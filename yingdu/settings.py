@@ -181,6 +181,12 @@ if os.environ.get("YINGDU_S3_BUCKET"):
         },
     }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+# Source maps are for developers' tools: not worth compressing at every collectstatic.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    "jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br", "swf",
+    "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4", "mpeg", "mpg",
+    "webm", "wmv", "map",
+]  # fmt: skip
 
 LEXICON_PATH = Path(os.environ.get("YINGDU_LEXICON_PATH") or DATA_DIR / "lexicon.sqlite3")
 LEXICON_SOURCE_DIR = os.environ.get("YINGDU_LEXICON_DIR", "")

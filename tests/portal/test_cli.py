@@ -36,13 +36,15 @@ def test_demo_loads_once(fresh_env):
          "from yingdu.daily.models import DailyTerm as D;"
          "from yingdu.bilingual.models import BilingualArticle as B;"
          "from yingdu.compositions.models import Composition as C;"
+         "from yingdu.resources.models import Resource as R;"
          "import json; print(json.dumps([N.objects.count(), D.objects.count(),"
-         " B.objects.count(), C.objects.count()]))"],
+         " B.objects.count(), C.objects.count(), R.objects.filter(status='published').count()]))"],
         fresh_env,
     )  # fmt: skip
     assert count.returncode == 0, count.stderr
-    news, terms, bilingual, compositions = json.loads(count.stdout.strip().splitlines()[-1])
-    assert news >= 9 and terms >= 3 and bilingual >= 3 and compositions >= 3
+    counts = json.loads(count.stdout.strip().splitlines()[-1])
+    news, terms, bilingual, compositions, resources = counts
+    assert news >= 9 and terms >= 3 and bilingual >= 3 and compositions >= 3 and resources >= 3
 
 
 def test_production_settings_refuse_to_start_without_a_key(fresh_env):

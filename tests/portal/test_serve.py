@@ -40,7 +40,7 @@ def server(fresh_env):
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/")
+        wait_for(base + "/", seconds=300)  # the first collectstatic compresses everything
         yield base, proc
     finally:
         if proc.poll() is None:

@@ -99,6 +99,9 @@ def load_demo(content: dict | None = None) -> dict[str, tuple[int, int]]:
             created += 1
         summary[kind] = (created, existing)
     _link_related_terms(content)
+    from .resources import load_demo_resources
+
+    summary["resources"] = load_demo_resources()
     return summary
 
 
