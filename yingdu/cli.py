@@ -7,6 +7,7 @@ yingdu manage ARGS...     any Django management command
 yingdu lexicon build|show, yingdu annotate   (reading aids)
 yingdu reading refresh    re-annotate every item (done after each lexicon build)
 yingdu search QUERY|--reindex   search from the shell, or rebuild the search index
+yingdu import SOURCE...    web pages, feeds, pasted text -> draft items
 """
 
 import argparse
@@ -15,6 +16,7 @@ import secrets
 import sys
 from pathlib import Path
 
+from yingdu.imports import cli as imports_cli
 from yingdu.lexicon import cli as lexicon_cli
 
 DEFAULT_HOST = "127.0.0.1"
@@ -238,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.set_defaults(func=cmd_search)
 
     lexicon_cli.register(sub)  # lexicon build|show, annotate
+    imports_cli.register(sub)  # import SOURCE…
     return parser
 
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "yingdu.search",
     "ninja",  # serves the API docs' assets locally (no CDN)
     "yingdu.accounts",
+    "yingdu.imports",
 ]
 
 MIDDLEWARE = [
@@ -205,6 +206,13 @@ RESOURCE_ZIP_MAX_EXPANDED_BYTES = int(
 RESOURCE_DOWNLOAD_NEEDS_LOGIN = env_bool("YINGDU_DOWNLOAD_NEEDS_LOGIN", False)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2**20  # larger uploads stream to temporary files
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file form fields (Django's default)
+
+# Imports of pages, feeds and pasted text (docs/import.md): limits per source, and how alike
+# two texts must be (MinHash Jaccard estimate) to count as near-duplicates.
+IMPORT_TIMEOUT_SECONDS = float(os.environ.get("YINGDU_IMPORT_TIMEOUT", "10"))
+IMPORT_MAX_BYTES = int(float(os.environ.get("YINGDU_IMPORT_MAX_MB", "5")) * 2**20)
+IMPORT_MAX_REDIRECTS = int(os.environ.get("YINGDU_IMPORT_MAX_REDIRECTS", "5"))
+IMPORT_NEAR_DUPLICATE = float(os.environ.get("YINGDU_IMPORT_NEAR_DUPLICATE", "0.8"))
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "resources:index"

@@ -109,7 +109,7 @@ def load_demo_resources() -> tuple[int, int]:
         if Resource.objects.filter(title=spec["title"]).exists():
             existing += 1
             continue
-        edition = Edition.objects.get(name=spec["edition"])
+        edition = Edition.objects.get_or_create(name=spec["edition"])[0]  # seeded by migration
         name, kind = spec["file"]
         upload = SimpleUploadedFile(name, MAKERS[kind](spec["lines"]))
         data = {k: spec[k] for k in ("title", "type", "grade", "volume", "unit", "description")}

@@ -82,9 +82,7 @@ def _sqlite_counts(query: Query, filters: dict, now) -> dict[str, int]:
     counts = {}
     for kind in kinds:
         match = fts5_match(with_filters(query, {**base, "kind": kind}))
-        sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
-        )
+        sql = "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
         counts[kind] = _rows(sql, [match, count_cap()])[0][0] - _sqlite_not_yet(match, now)
     return {k: n for k, n in counts.items() if n}
 

@@ -1,0 +1,242 @@
+"""Pages and pasted text -> `Parsed` items: trafilatura for the main text and metadata of
+HTML, then Yingdu's own line filters and portal conventions (see `lines` and `portal`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import portal
+from .document import KINDS, Parsed, SourceError
+from .lines import (
+    clean_lines,
+    is_body_like,
+    is_boilerplate,
+    normalize_line,
+    page_lines,
+    script_lang,
+    trim_title_runs,
+)
+
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+TRAFILATURA_OPTIONS = {
+    "with_metadata": True,
+    "favor_precision": True,  # menus and lists out; our own line filters do the rest
+    "include_comments": False,
+    "include_tables": False,
+    "date_extraction_params": DATE_PARAMS,  # no guessing from copyright years
+}
+TITLE_SUFFIX = re.compile(r"\s*(?:_| - | \| | – | — )\s*")
+MAX_TITLE = 300
+UNTITLED_CHARS = 60
+
+
+def _today() -> date:
+    return date.today()
+
+
+def parse_html(
+    html: str, source: str, kind: str = "auto", url: str | None = None, today: date | None = None
+) -> Parsed:
+    """One item from an HTML page (already decoded to text)."""
+    import trafilatura
+
+    if not html.strip():
+        raise SourceError("empty page")
+    if "<" not in html[:4096] and not is_body_like(normalize_line(html[:400])):
+        raise SourceError("not an HTML page")
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
+    except Exception as exc:  # lxml and trafilatura raise many kinds on broken input
+        raise SourceError(f"the page cannot be parsed as HTML ({type(exc).__name__})") from exc
+    if doc is None or not (doc.text or "").strip():
+        raise SourceError("no article text found in the page")
+    visible = page_lines(html)
+    meta = portal.page_meta(visible)
+    page_date = _iso_date(doc.date) or meta.date
+    title = _clean_title(doc.title or "", doc.sitename or "")
+    body = clean_lines(doc.text.split("\n"))
+    site = (doc.sitename or meta.source or "").strip()
+    return build(source, title, body, meta, page_date, site, kind, today or _today())
+
+
+def parse_text(text: str, source: str, kind: str = "auto", today: date | None = None) -> Parsed:
+    """One item from plain text copied from a page: the runs of short title-like lines,
+    filter rows and copyright lines around the body are dropped; the body's paragraphs stay
+    in order."""
+    lines = _text_lines(text)
+    if not lines:
+        raise SourceError("empty text")
+    meta = portal.page_meta(lines)
+    leading, body = trim_title_runs(clean_lines(lines))
+    if not body or not any(is_body_like(line) for line in body):
+        raise SourceError("no article text found")
+    title = _title_from_lines(lines, leading, body)
+    return build(source, title, body, meta, meta.date, meta.source, kind, today or _today())
+
+
+def _text_lines(text: str) -> list[str]:
+    """Paragraph lines of a pasted text: one per line, except hard-wrapped blocks (every line
+    but the last long) which are joined back into one paragraph."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [normalize_line(line) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if len(lines) > 1 and all(len(line) >= 40 for line in lines[:-1]):
+            joiner = "" if script_lang(" ".join(lines)) == "zh" else " "
+            out.append(joiner.join(lines))
+        else:
+            out.extend(lines)
+    return out
+
+
+def _title_from_lines(lines: list[str], leading: list[str], body: list[str]) -> str:
+    for line in lines:  # a portal title anywhere before the body wins
+        if line == body[0]:
+            break
+        if portal.split_section(line)[0] or portal.split_daily_term(line):
+            return line
+    for line in reversed(leading):
+        if not is_boilerplate(line) and len(line) >= 4:
+            return line
+    return ""
+
+
+def _iso_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _clean_title(title: str, site: str) -> str:
+    """'我家的小菜园_三年级作文_小学作文网' -> '我家的小菜园' (the <title> suffixes)."""
+    title = normalize_line(title)
+    parts = TITLE_SUFFIX.split(title)
+    if len(parts) > 1 and (site and site in parts[-1] or "_" in title or parts[-1].endswith("网")):
+        head = parts[0]
+        if len(head) >= 4:
+            return head
+    return title
+
+
+def _untitled(body: list[str]) -> str:
+    first = body[0]
+    return first if len(first) <= UNTITLED_CHARS else first[:UNTITLED_CHARS].rstrip() + "…"
+
+
+def guess_kind(title: str, body: list[str], meta: portal.PageMeta) -> str:
+    if portal.split_daily_term(title):
+        return "daily_term"
+    if portal.split_section(title)[0]:
+        return "news"
+    crumb = meta.breadcrumb
+    if meta.grade or "作文" in crumb or portal.COMPOSITION_PREFIX.match(title):
+        return "composition"
+    pairs, _ = portal.align_pairs(body)
+    paired = 2 * len(pairs)
+    bilingual_hint = "双语" in crumb or portal.BILINGUAL_PREFIX.match(title)
+    if (len(pairs) >= 2 and paired >= 0.6 * len(body)) or (pairs and bilingual_hint):
+        return "bilingual"
+    return "zh_news" if script_lang(" ".join(body)) == "zh" else "news"
+
+
+def build(
+    source: str,
+    title: str,
+    body: list[str],
+    meta: portal.PageMeta,
+    page_date: date | None,
+    site: str,
+    kind: str,
+    today: date,
+) -> Parsed:
+    """The item of the requested (or guessed) kind from a cleaned title and body."""
+    if kind != "auto" and kind not in KINDS:
+        raise SourceError(f"unknown kind {kind!r}")
+    title = normalize_line(title)
+    body = [line for line in body if line != title]
+    if not body:
+        raise SourceError("no article text found")
+    if kind == "auto":
+        kind = guess_kind(title, body, meta)
+    item = Parsed(source=source, kind=kind, title=title, paragraphs=body, date=page_date)
+    item.site_name = site[:100]
+    BUILDERS[kind](item, meta, today)
+    item.title = (item.title or _untitled(item.paragraphs))[:MAX_TITLE]
+    return item
+
+
+def _news(item: Parsed, meta: portal.PageMeta, today: date) -> None:
+    section, item.title = portal.split_section(item.title)
+    item.lang = "en"
+    line = portal.find_dateline(item.paragraphs[0])
+    if line:
+        item.dateline_place, item.dateline_date = line.place[:80], line.printed
+        item.date = portal.dateline_date(line, item.date, today) or item.date
+    if section is None:
+        if "国内英语资讯" in meta.breadcrumb:
+            section = "domestic"
+        elif "国际英语资讯" in meta.breadcrumb:
+            section = "international"
+        elif line and portal.is_chinese_place(line.place):
+            section = "domestic"
+        else:
+            section = "international"
+    item.section = section
+
+
+def _zh_news(item: Parsed, meta: portal.PageMeta, today: date) -> None:
+    item.section, item.lang = "zh", "zh"
+    item.title = portal.split_section(item.title)[1]
+
+
+def _bilingual(item: Parsed, meta: portal.PageMeta, today: date) -> None:
+    pairs, _ = portal.align_pairs(item.paragraphs)
+    if not pairs:
+        raise SourceError("no English paragraph followed by its Chinese translation")
+    item.pairs, item.lang = pairs, "en-zh"
+    zh, en = portal.split_languages(portal.strip_known_prefix(item.title))
+    item.title, item.title_zh = (en or zh), (zh if en else "")
+
+
+def _daily_term(item: Parsed, meta: portal.PageMeta, today: date) -> None:
+    term = portal.split_daily_term(item.title)
+    if term is None:
+        term = portal.split_languages(portal.DAILY_PREFIX.sub("", item.title))
+    term_zh, term_en = term
+    if not term_zh or not term_en:
+        raise SourceError(
+            "the title has no Chinese term and English rendering (每日一词∣中文 English)"
+        )
+    if item.date is None:
+        raise SourceError("no date found for the daily term (it needs the page's date)")
+    item.term_zh, item.term_en = term_zh[:100], term_en[:200]
+    item.title, item.lang = f"{item.term_zh} {item.term_en}", "en"
+    body = [p for p in item.paragraphs if normalize_line(p) != f"{term_zh} {term_en}"]
+    pairs, unpaired = portal.align_pairs(body)
+    explanation = [p for p in unpaired if script_lang(p) == "zh"]
+    examples = pairs + [(p, "") for p in unpaired if script_lang(p) == "en"]
+    item.pairs, item.paragraphs = examples, explanation
+
+
+def _composition(item: Parsed, meta: portal.PageMeta, today: date) -> None:
+    item.lang = script_lang(" ".join(item.paragraphs)) or "zh"
+    item.title = portal.strip_known_prefix(item.title)
+    item.grade = meta.grade or portal.grade_code(meta.breadcrumb) or portal.grade_code(item.title)
+    if item.grade is None:
+        raise SourceError("no grade found for the composition (一年级 … 六年级, 初一 … 高三, 大学)")
+    item.author = meta.author or "佚名"
+    item.length = meta.length
+
+
+BUILDERS = {
+    "news": _news,
+    "zh_news": _zh_news,
+    "bilingual": _bilingual,
+    "daily_term": _daily_term,
+    "composition": _composition,
+}

@@ -1,0 +1,215 @@
+"""The conventions of Chinese English-learning portals: section prefixes in titles, Xinhua
+datelines, 每日一词 titles, composition metadata (作者, 年级, 字数) and bilingual pairs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .lines import HAN, LATIN, script_lang
+
+SECTION_PREFIXES = (
+    (re.compile(r"^\s*国际英语资讯\s*[:：]\s*"), "international"),
+    (re.compile(r"^\s*国内英语资讯\s*[:：]\s*"), "domestic"),
+)
+DAILY_PREFIX = re.compile(r"^\s*每日一词\s*[∣|｜丨:：]\s*")
+BILINGUAL_PREFIX = re.compile(r"^\s*(双语|中英双语|双语阅读|双语新闻)\s*[:：]\s*")
+COMPOSITION_PREFIX = re.compile(
+    r"^\s*([一二三四五六七八九]年级|初[一二三]|高[一二三]|大学|小学|初中|高中)?\s*(英语)?作文\s*[:：]\s*"
+)
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*){0,3}),\s+"
+    rf"(?P<date>(?:{MONTH_NAMES})\s+\d{{1,2}})"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–)\s*"
+)
+CHINESE_PLACES = {
+    "BEIJING", "SHANGHAI", "TIANJIN", "CHONGQING", "GUANGZHOU", "SHENZHEN", "HANGZHOU",
+    "NANJING", "WUHAN", "CHENGDU", "XI'AN", "XIAN", "CHANGSHA", "KUNMING", "HARBIN",
+    "SHENYANG", "JINAN", "QINGDAO", "XIAMEN", "FUZHOU", "HEFEI", "ZHENGZHOU", "NANCHANG",
+    "NANNING", "GUIYANG", "LANZHOU", "XINING", "YINCHUAN", "URUMQI", "LHASA", "HOHHOT",
+    "TAIYUAN", "SHIJIAZHUANG", "CHANGCHUN", "HAIKOU", "SANYA", "HONG KONG", "MACAO",
+    "TAIPEI", "SUZHOU", "NINGBO", "DALIAN", "WENZHOU", "YIWU", "LIJIANG", "DUNHUANG",
+}  # fmt: skip
+
+GRADES = {
+    "一年级": "g1", "二年级": "g2", "三年级": "g3", "四年级": "g4", "五年级": "g5",
+    "六年级": "g6", "初一": "j1", "七年级": "j1", "初二": "j2", "八年级": "j2", "初三": "j3",
+    "九年级": "j3", "高一": "s1", "高二": "s2", "高三": "s3", "大学": "college",
+    "大一": "college", "大二": "college", "大三": "college", "大四": "college",
+}  # fmt: skip
+GRADE_WORD = re.compile("|".join(sorted(GRADES, key=len, reverse=True)))
+META_FIELD = re.compile(
+    r"(?P<key>作者|年级|字数|词数|来源|发布时间|发布日期|更新时间|发表时间|时间|日期)\s*[：:]\s*"
+    r"(?P<value>[^\s　|｜]+(?:\s\d{1,2}:\d{2}(?::\d{2})?)?)"
+)
+DATE_VALUE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+NUMBER = re.compile(r"\d+")
+BREADCRUMB_START = re.compile(r"^(当前位置|您的位置|你的位置|所在位置|位置)\s*[：:]")
+
+
+@dataclass
+class PageMeta:
+    """Metadata found in the visible lines of a page: 作者：… 年级：… 字数：… and the crumb."""
+
+    author: str = ""
+    grade: str | None = None
+    length: int | None = None
+    source: str = ""
+    date: date | None = None
+    breadcrumb: str = ""
+
+
+def parse_date(text: str) -> date | None:
+    match = DATE_VALUE.search(text or "")
+    if not match:
+        return None
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def page_meta(lines: list[str]) -> PageMeta:
+    """The first value of each field in the page's lines (filter rows are skipped)."""
+    meta = PageMeta()
+    for line in lines:
+        if line.count("|") + line.count("｜") >= 2 or "不限" in line:
+            continue
+        if not meta.breadcrumb and BREADCRUMB_START.match(line):
+            meta.breadcrumb = line
+        if len(line) > 160:
+            continue
+        for match in META_FIELD.finditer(line):
+            key, value = match["key"], match["value"]
+            if key == "作者" and not meta.author:
+                meta.author = value[:50]
+            elif key == "年级" and meta.grade is None:
+                meta.grade = grade_code(value)
+            elif key in ("字数", "词数") and meta.length is None:
+                number = NUMBER.search(value)
+                meta.length = int(number.group()) if number else None
+            elif key == "来源" and not meta.source:
+                meta.source = value[:100]
+            elif meta.date is None and key not in ("作者", "年级", "字数", "词数", "来源"):
+                meta.date = parse_date(value)
+        if meta.date is None and len(line) < 80 and DATE_VALUE.match(line):
+            meta.date = parse_date(line)  # "2024-02-24　来源：…" under the title
+    return meta
+
+
+def grade_code(text: str) -> str | None:
+    """'三年级' -> 'g3', '初二' / '八年级' -> 'j2', '高三' -> 's3', '大学' -> 'college'."""
+    match = GRADE_WORD.search(text or "")
+    return GRADES[match.group()] if match else None
+
+
+def split_section(title: str) -> tuple[str | None, str]:
+    """'国际英语资讯:Lake cities …' -> ('international', 'Lake cities …')."""
+    for pattern, section in SECTION_PREFIXES:
+        match = pattern.match(title)
+        if match:
+            return section, title[match.end() :].strip()
+    return None, title
+
+
+def split_daily_term(title: str) -> tuple[str, str] | None:
+    """'每日一词∣乡村振兴 rural revitalization' -> ('乡村振兴', 'rural revitalization')."""
+    match = DAILY_PREFIX.match(title)
+    if not match:
+        return None
+    zh, en = split_languages(title[match.end() :])
+    return (zh, en) if zh and en else None
+
+
+def split_languages(text: str) -> tuple[str, str]:
+    """'纸灯笼点亮古城 Paper lanterns' or 'Paper lanterns 纸灯笼点亮古城' -> (zh, en)."""
+    text = text.strip()
+    first_han = HAN.search(text)
+    first_latin = LATIN.search(text)
+    if not first_han or not first_latin:
+        return (text, "") if first_han else ("", text)
+    cut = max(first_han.start(), first_latin.start())
+    head, tail = text[:cut].strip(" -–—:：|/"), text[cut:].strip(" -–—:：|/")
+    return (head, tail) if first_han.start() < first_latin.start() else (tail, head)
+
+
+def strip_known_prefix(title: str) -> str:
+    for pattern in (BILINGUAL_PREFIX, COMPOSITION_PREFIX):
+        title = pattern.sub("", title, count=1)
+    return title.strip()
+
+
+@dataclass
+class Dateline:
+    place: str
+    printed: str  # "April 21", as printed
+    month: int
+    day: int
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """'HANGZHOU, March 3 (Xinhua) -- …' -> Dateline('HANGZHOU', 'March 3', 3, 3)."""
+    match = DATELINE.match(paragraph or "")
+    if not match:
+        return None
+    printed = " ".join(match["date"].split())
+    month = MONTHS[printed[:3].lower()]
+    return Dateline(match["place"].strip(), printed, month, int(printed.split()[-1]))
+
+
+def dateline_date(line: Dateline, page_date: date | None, today: date) -> date | None:
+    """The dateline's day in the year of the page's publish date (December datelines on a
+    January page belong to the year before)."""
+    reference = page_date or today
+    year = reference.year
+    if line.month - reference.month > 6:
+        year -= 1
+    try:
+        return date(year, line.month, line.day)
+    except ValueError:
+        return None
+
+
+def is_chinese_place(place: str) -> bool:
+    return place.upper().split(",")[0].strip() in CHINESE_PLACES
+
+
+def align_pairs(paragraphs: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(English, Chinese) pairs of a bilingual text, and the paragraphs left unpaired.
+
+    A run of English paragraphs followed by a run of Chinese ones of the same length is
+    paired one to one; runs of different lengths are joined into one pair."""
+    runs: list[tuple[str | None, list[str]]] = []
+    for paragraph in paragraphs:
+        lang = script_lang(paragraph)
+        if runs and runs[-1][0] == lang:
+            runs[-1][1].append(paragraph)
+        else:
+            runs.append((lang, [paragraph]))
+    pairs: list[tuple[str, str]] = []
+    unpaired: list[str] = []
+    n = 0
+    while n < len(runs):
+        lang, items = runs[n]
+        following = runs[n + 1] if n + 1 < len(runs) else None
+        if lang == "en" and following and following[0] == "zh":
+            zh_items = following[1]
+            if len(items) == len(zh_items):
+                pairs.extend(zip(items, zh_items, strict=True))
+            else:
+                pairs.append((" ".join(items), "".join(zh_items)))
+            n += 2
+            continue
+        unpaired.extend(items)
+        n += 1
+    return pairs, unpaired
