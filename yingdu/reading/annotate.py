@@ -14,14 +14,11 @@ Definitions (documented in docs/lexicon.md):
 
 from __future__ import annotations
 
-import gc
 import unicodedata
-from collections.abc import Iterable
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import compress, count
-from operator import is_, itemgetter
+from itertools import accumulate, compress, count, pairwise, repeat
+from operator import add, is_, itemgetter
 from typing import NamedTuple
 
 from yingdu.lexicon.bands import BAND_LABELS, BANDS, BEYOND, band_rank
@@ -29,7 +26,7 @@ from yingdu.lexicon.schema import FLAG_ESTIMATED, FLAG_NAME
 from yingdu.lexicon.store import Lexicon, load_lexicon
 
 from .posguess import guess_pos
-from .tokenize import TOKEN_RE, is_sentence_initial, split_clitics, split_hyphens
+from .tokenize import SPLIT_RE, is_sentence_initial, split_clitics, split_hyphens
 
 GRADES = ((0.02, "容易"), (0.05, "适中"), (0.10, "较难"))
 HARDEST = "很难"
@@ -46,10 +43,10 @@ POSSESSIVES = frozenset(["my", "your", "his", "her", "its", "our", "their", "one
 _CET4 = band_rank("cet4")
 _GLOSS_SENSES = 3
 _MEMO_LIMIT = 200_000
-_LEMMA = itemgetter(3)
-_BAND = itemgetter(4)
-_IS_NONE = partial(is_, None)
 _FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+_BLOCK = 4096  # characters tokenized at a time: a block's objects stay in the CPU cache
+_SAMPLE = 100  # words checked against the memo to tell a cold one
 
 
 class Token(NamedTuple):
@@ -68,6 +65,33 @@ class Token(NamedTuple):
 # Tokens are kept as plain tuples in Token field order while annotating (fast); Result.tokens
 # turns them into Token objects on first access.
 RawToken = tuple
+
+# What a surface string becomes is worked out once per lexicon and kept in ``Lexicon.memo``:
+# either a Tail, the token fields after (text, start, end), or a Split for strings whose
+# tokens depend on the sentence position or that split into pieces (don't, Darcy's).
+Tail = tuple  # (lemma, band, is_proper, is_number, mwe=None)
+
+
+class Split(NamedTuple):
+    """Memo entry for context-dependent or multi-piece strings (offsets relative to the word).
+
+    ``lemma`` and ``band`` are always None: the fast path appends memo entries to (text,
+    start, end) blindly and sends every token whose band comes out None to
+    :meth:`Annotator._resolve`.
+    """
+
+    lemma: None
+    band: None
+    initial: tuple[RawToken, ...]  # the pieces at a sentence start
+    inside: tuple[RawToken, ...]  # elsewhere (the same object when position does not matter)
+
+
+_UNSEEN: Tail = (None, None, None, None, None)
+
+
+def _split(initial: list[RawToken], inside: list[RawToken]) -> Split:
+    first = tuple(initial)
+    return Split(None, None, first, first if inside == initial else tuple(inside))
 
 
 @dataclass
@@ -119,6 +143,7 @@ class Annotator:
         self.above_codes = frozenset(BANDS[self.level_rank + 1 :])
         self.lexicon = lexicon
         self.surface = lexicon.surface
+        self.memo = lexicon.memo
         self.words = 0
         self.above = 0
         self.lemmas: set[str] = set()
@@ -130,69 +155,120 @@ class Annotator:
 
     # -- tokens ------------------------------------------------------------------------
     def feed(self, text: str, offset: int = 0) -> list[RawToken]:
-        """Annotate one chunk; offsets are shifted by ``offset``.  Returns its raw tokens."""
-        with _gc_paused():
-            out, numbers = self._tokenize(text, offset)
-            if self.lexicon.mwe_index:
-                self._find_mwes(text, offset, out)
-            self._count(out, numbers)
+        """Annotate one chunk; offsets are shifted by ``offset``.  Returns its raw tokens.
+
+        Tokenized block by block (see :func:`_blocks`), so that the strings, offsets and
+        tuples made for a block are still in the CPU cache when the next steps (and the
+        garbage collector) look at them; expressions and counts then run over the whole chunk
+        on the lemma and band lists, which hold only shared strings.
+        """
+        out: list[RawToken] = []
+        lemmas: list[str] = []
+        bands: list[str | None] = []
+        numbers = 0
+        for start, end in _blocks(text):
+            block = self._tokenize(text, start, end, offset)
+            out += block[0]
+            lemmas += block[1]
+            bands += block[2]
+            numbers += block[3]
+        distinct = set(lemmas)
+        if self.lexicon.mwe_index:
+            self._find_mwes(text, offset, out, lemmas, distinct)
+        self._count(out, lemmas, bands, distinct, numbers)
         return out
 
-    def _tokenize(self, text: str, offset: int) -> tuple[list[RawToken], int]:
-        """Regex scan; known lowercase words take the fast path, the rest :meth:`_miss`."""
-        get = self.surface.get
-        out: list[RawToken] = []
-        append = out.append
-        misses: list[int] = []
-        miss = misses.append
-        for m in TOKEN_RE.finditer(text):
-            s = m.group()
-            hit = get(s)
-            start, end = m.span()
-            if hit is not None:
-                append((s, start + offset, end + offset, hit[0], hit[3], False, False, None))
-            else:
-                miss(len(out))
-                append((s, start + offset, end + offset, None, None, False, False, None))
-        if not misses:
-            return out, 0
-        return self._fix_misses(text, offset, out, misses)
+    def _tokenize(
+        self, text: str, start: int, end: int, offset: int
+    ) -> tuple[list[RawToken], list, list, int]:
+        """Tokens of ``text[start:end]``, their lemmas and bands, and the count of numbers.
 
-    def _fix_misses(self, text, offset, out, misses) -> tuple[list[RawToken], int]:
-        memo = self.lexicon.memo
+        The fast path runs at C level: split the text, add up piece lengths into offsets and
+        append each word's memo entry to (text, start, end).  Every token whose band comes out
+        None (names, numbers, strings the memo has no plain entry for) then goes through
+        :meth:`_resolve`.
+        """
+        pieces = SPLIT_RE.split(text[start:end])  # gap, word, gap, word, …, gap
+        bounds = list(accumulate(map(len, pieces), initial=offset + start))
+        words = pieces[1::2]
+        memo = self.memo
+        if _mostly_new(words, memo):  # a cold memo: analyse each distinct string once
+            self._learn(set(words))
+        tails = list(map(memo.get, words, repeat(_UNSEEN)))
+        out = list(map(add, zip(words, bounds[1:-1:2], bounds[2::2], strict=True), tails))
+        lemmas = list(map(_FIRST, tails))
+        bands = list(map(_SECOND, tails))
+        return self._resolve(text, offset, out, lemmas, bands)
+
+    def _learn(self, strings: Iterable[str]) -> None:
+        memo = self.memo
+        for s in strings:
+            if s not in memo:
+                entry = self._analyze(s)
+                if entry is not None:
+                    memo[s] = entry
+
+    def _resolve(self, text, offset, out, lemmas, bands) -> tuple[list[RawToken], list, list, int]:
+        """Settle the tokens with band None; note the lemmas of names and numbers."""
+        memo = self.memo
+        unlisted = self.unlisted
         numbers = 0
-        spliced = False
         replacements: dict[int, list[RawToken]] = {}
-        for i in misses:
-            s, start, end = out[i][0], out[i][1], out[i][2]
-            local = start - offset
-            if s[0].isdigit():
-                out[i] = (s, start, end, s, None, False, True, None)
-                numbers += 1
-            elif s.isalpha():
-                word = memo.get(s)
-                if word is None:
-                    word = memo[s] = self._classify(s)
-                if word[0] and not is_sentence_initial(text, local):
-                    out[i] = (s, start, end, word[4], None, True, False, None)
-                else:
-                    out[i] = (s, start, end, word[1], word[2], word[3], False, None)
+        for i in list(compress(count(), map(is_, bands, repeat(None)))):
+            if lemmas[i] is not None:  # a name
+                unlisted.add(lemmas[i])
+                continue
+            s, start, end = out[i][:3]
+            entry = memo.get(s)
+            if entry is None:
+                entry = self._analyze(s)
+                if entry is None:  # a number
+                    out[i] = (s, start, end, s, None, False, True, None)
+                    lemmas[i] = s
+                    unlisted.add(s)
+                    numbers += 1
+                    continue
+                memo[s] = entry
+            if entry[0] is not None:  # a plain entry new to the memo
+                pieces: tuple[RawToken, ...] = ((s, 0, end - start, *entry),)
             else:
-                pieces: list[RawToken] = []
-                self._slow(text, s, local, offset, pieces.append)
-                if len(pieces) == 1:
-                    out[i] = pieces[0]
-                else:
-                    replacements[i] = pieces
-                    spliced = True
+                pieces = entry.initial
+                if entry.inside is not pieces and not is_sentence_initial(text, start - offset):
+                    pieces = entry.inside
+            tokens = [_shifted(piece, start) for piece in pieces]
+            for token in tokens:
+                if token[4] is None:
+                    unlisted.add(token[3])
+            if len(tokens) == 1:
+                out[i] = token = tokens[0]
+                lemmas[i], bands[i] = token[3], token[4]
+            else:
+                replacements[i] = tokens
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
-        if spliced:
+        if replacements:
             out = _splice(out, replacements)
-        return out, numbers
+            lemmas = _splice(lemmas, {i: [t[3] for t in ts] for i, ts in replacements.items()})
+            bands = _splice(bands, {i: [t[4] for t in ts] for i, ts in replacements.items()})
+        return out, lemmas, bands, numbers
 
-    def _classify(self, s: str) -> tuple[bool, str, str | None, bool, str]:
-        """(depends on sentence position, lemma, band, is_proper, name) for a plain word."""
+    def _analyze(self, s: str) -> Tail | Split | None:
+        """What the surface string ``s`` becomes (None for a number); memoized per lexicon."""
+        hit = self.surface.get(s)
+        if hit is not None:
+            return (hit[0], hit[3], False, False, None)
+        if s[0].isdigit():
+            return None
+        if s.isalpha():
+            return self._classify(s)
+        initial: list[RawToken] = []
+        inside: list[RawToken] = []
+        self._slow(s, True, initial.append)
+        self._slow(s, False, inside.append)
+        return _split(initial, inside)
+
+    def _classify(self, s: str) -> Tail | Split:
+        """A plain word not in the surface table (capitalized, inflected beyond the table…)."""
         norm = unicodedata.normalize("NFKC", s) if not s.isascii() else s
         low = norm.lower()
         hit = self.surface.get(low)
@@ -201,99 +277,94 @@ class Annotator:
             hit = self.surface.get(lemma) if lemma else None
         capitalized = norm[:1].isupper() and low != "i"
         if capitalized and (hit is None or hit[2] & FLAG_NAME):
-            return (False, norm, None, True, norm)
+            return (norm, None, True, False, None)
         if hit is None:
-            return (False, low, BANDS[BEYOND], False, norm)
+            return (low, BANDS[BEYOND], False, False, None)
         if capitalized and not (len(norm) > 1 and norm.isupper()) and _rare(hit):
-            return (True, hit[0], hit[3], False, norm)
-        return (False, hit[0], hit[3], False, norm)
+            # a common word at a sentence start, else a name (Mr. Bright)
+            end = len(s)
+            return _split(
+                [(s, 0, end, hit[0], hit[3], False, False, None)],
+                [(s, 0, end, norm, None, True, False, None)],
+            )
+        return (hit[0], hit[3], False, False, None)
 
-    def _slow(self, text: str, s: str, start: int, offset: int, append) -> None:
+    def _slow(self, s: str, initial: bool, append) -> None:
+        """Pieces of a word with apostrophes, hyphens or NFKC changes; offsets relative to it."""
         norm = s if s.isascii() else unicodedata.normalize("NFKC", s)
         if len(norm) != len(s):
-            self._piece(text, s, norm, start, offset, append)
+            self._piece(s, norm, 0, initial, append)
             return
         norm = norm.replace("’", "'").replace("‐", "-")
-        pieces = split_clitics(s, start, norm) if "'" in norm else None
+        pieces = split_clitics(s, 0, norm) if "'" in norm else None
         if (pieces is None or len(pieces) == 1) and norm.lower() in self.surface:
-            self._piece(text, s, norm, start, offset, append)  # o'clock, e-mail, well-known
+            self._piece(s, norm, 0, initial, append)  # o'clock, e-mail, well-known
         elif pieces is not None:
             for piece, p_start, _, forced in pieces:
-                p_norm = norm[p_start - start : p_start - start + len(piece)]
+                p_norm = norm[p_start : p_start + len(piece)]
                 if forced:
-                    self._forced(piece, forced, p_start, offset, append)
+                    self._forced(piece, forced, p_start, append)
                 elif "-" in p_norm:
-                    self._hyphenated(text, piece, p_norm, p_start, offset, append)
+                    self._hyphenated(piece, p_norm, p_start, initial, append)
                 elif piece:
-                    self._piece(text, piece, p_norm, p_start, offset, append)
+                    self._piece(piece, p_norm, p_start, initial and not p_start, append)
         elif "-" in norm:
-            self._hyphenated(text, s, norm, start, offset, append)
+            self._hyphenated(s, norm, 0, initial, append)
         else:
-            self._piece(text, s, norm, start, offset, append)
+            self._piece(s, norm, 0, initial, append)
 
-    def _hyphenated(self, text, s, norm, start, offset, append) -> None:
+    def _hyphenated(self, s, norm, start, initial, append) -> None:
+        # only the first part can start a sentence: the others follow a hyphen and a letter
         for part, p_start, _ in split_hyphens(s, start):
             p_norm = norm[p_start - start : p_start - start + len(part)]
-            self._piece(text, part, p_norm, p_start, offset, append)
+            self._piece(part, p_norm, p_start, initial and not p_start, append)
 
-    def _forced(self, piece: str, lemma: str, start: int, offset: int, append) -> None:
+    def _forced(self, piece: str, lemma: str, start: int, append) -> None:
         hit = self.surface.get(lemma)
         band = hit[3] if hit else BANDS[BEYOND]
-        append(
-            (piece, start + offset, start + offset + len(piece), lemma, band, False, False, None)
-        )
+        append((piece, start, start + len(piece), lemma, band, False, False, None))
 
-    def _piece(self, text: str, s: str, norm: str, start: int, offset: int, append) -> None:
+    def _piece(self, s: str, norm: str, start: int, initial: bool, append) -> None:
         low = norm.lower()
         hit = self.surface.get(low)
         if hit is None:
             lemma = self.lexicon.fallback_lemma(low)
             hit = self.surface.get(lemma) if lemma else None
-        begin, end = start + offset, start + offset + len(s)
-        if norm[:1].isupper() and low != "i" and self._is_proper(hit, norm, text, start):
-            append((s, begin, end, norm, None, True, False, None))
+        end = start + len(s)
+        if norm[:1].isupper() and low != "i" and _is_proper(hit, norm, initial):
+            append((s, start, end, norm, None, True, False, None))
         elif hit is not None:
-            append((s, begin, end, hit[0], hit[3], False, False, None))
+            append((s, start, end, hit[0], hit[3], False, False, None))
         else:
-            append((s, begin, end, low, BANDS[BEYOND], False, False, None))
-
-    @staticmethod
-    def _is_proper(hit, norm: str, text: str, start: int) -> bool:
-        """Capitalized word: a name unless the lexicon knows it as a common word here."""
-        if hit is None:
-            return True
-        if len(norm) > 1 and norm.isupper():
-            return False
-        if hit[2] & FLAG_NAME:
-            return True
-        if is_sentence_initial(text, start):
-            return False
-        return _rare(hit)
+            append((s, start, end, low, BANDS[BEYOND], False, False, None))
 
     # -- multi-word expressions --------------------------------------------------------
-    def _find_mwes(self, text: str, offset: int, out: list[RawToken]) -> None:
+    def _find_mwes(self, text, offset, out: list[RawToken], lemmas: list[str], distinct) -> None:
         index = self.lexicon.mwe_index
-        pairs = self.lexicon.mwe_pairs
+        # candidates: the first two lemmas form the start of some expression …
+        pairs = self.lexicon.mwe_pairs.__contains__
+        starts = compress(count(), map(pairs, pairwise(lemmas)))
         poss_firsts = self.lexicon.mwe_poss_firsts
-        lemmas = list(map(_LEMMA, out))
-        last = len(lemmas) - 1
+        if not poss_firsts.isdisjoint(distinct):  # … or is followed by a possessive (beneath one's)
+            last = len(lemmas) - 1
+            poss = [
+                i
+                for first in poss_firsts & distinct
+                for i in _positions(lemmas, first)
+                if i < last
+                and (lemmas[i + 1] in POSSESSIVES or out[i + 1][0].lower() in POSSESSIVES)
+            ]
+            starts = sorted({*starts, *poss})
         covered = -1
-        for i in compress(count(), map(index.__contains__, lemmas)):
-            if i >= last or i <= covered:
-                continue
-            first, nxt = lemmas[i], lemmas[i + 1]
-            if (first, nxt) in pairs or (
-                first in poss_firsts
-                and (nxt in POSSESSIVES or out[i + 1][0].lower() in POSSESSIVES)
-            ):
-                covered = i + self._match_mwe(text, offset, out, i, index[first]) - 1
+        for i in starts:
+            if i > covered:
+                covered = i + self._match_mwe(text, offset, out, i, index[lemmas[i]]) - 1
 
     def _match_mwe(self, text, offset, out, i, candidates) -> int:
+        """Tokens covered by the first (longest) candidate that matches at ``i``; 0 for none."""
         for lemmas, phrase, band in candidates:
             j = i + len(lemmas)
-            if j > len(out) or not all(
-                _lemma_fits(out[i + k], lemmas[k]) for k in range(1, len(lemmas))
-            ):
+            if j > len(out) or not all(map(_lemma_fits, out[i + 1 : j], lemmas[1:])):
                 continue
             if any(
                 text[out[k - 1][2] - offset : out[k][1] - offset].strip(" \t\r\n-")
@@ -313,16 +384,14 @@ class Annotator:
         return 0
 
     # -- statistics --------------------------------------------------------------------
-    def _count(self, out: list[RawToken], numbers: int) -> None:
-        above_codes = self.above_codes
+    def _count(self, out: list[RawToken], lemmas, bands, distinct, numbers: int) -> None:
         self.words += len(out) - numbers
-        self.lemmas.update(map(_LEMMA, out))
-        self.unlisted.update(t[3] for t in compress(out, map(_IS_NONE, map(_BAND, out))))
-        above = list(compress(count(), map(above_codes.__contains__, map(_BAND, out))))
+        self.lemmas |= distinct
+        above = list(compress(count(), map(self.above_codes.__contains__, bands)))
         self.above += len(above)
         above.reverse()
         # first index of each above-level lemma in this chunk (C-level: later keys overwrite)
-        firsts = dict(zip(map(_LEMMA, map(out.__getitem__, above)), above, strict=True))
+        firsts = dict(zip(map(lemmas.__getitem__, above), above, strict=True))
         bank = self.bank
         new = [(i, None) for i in self._mwe_tokens]  # an MWE goes before its first word
         new += [(i, lemma) for lemma, i in firsts.items() if lemma not in bank]
@@ -361,33 +430,63 @@ class Annotator:
     def _bank_item(
         self, lemma: str, word: str, band: str, prev: str, nxt: str, is_mwe: bool
     ) -> dict:
-        entry = self.lexicon.lookup(lemma)
         pos = "" if is_mwe else guess_pos(word.lower(), lemma, prev, nxt)
-        gloss_pos, gloss = entry.gloss_for(pos) if entry else ("", "")
-        return {
-            "word": word,
-            "lemma": lemma,
-            "band": band,
-            "ipa": entry.ipa if entry else "",
-            "pos": gloss_pos or pos,
-            "gloss": _short_gloss(gloss),
-        }
+        key = (lemma, pos)  # memo keys for words are strings, so tuples cannot clash
+        info = self.memo.get(key)
+        if info is None:
+            info = self.memo[key] = self._gloss_info(lemma, pos)
+        ipa, pos, gloss = info
+        return {"word": word, "lemma": lemma, "band": band, "ipa": ipa, "pos": pos, "gloss": gloss}
+
+    def _gloss_info(self, lemma: str, pos: str) -> tuple[str, str, str]:
+        """(ipa, pos, short gloss) the Word Bank shows for ``lemma`` used as ``pos``."""
+        entry = self.lexicon.lookup(lemma)
+        if entry is None:
+            return ("", pos, "")
+        gloss_pos, gloss = entry.gloss_for(pos)
+        return (entry.ipa, gloss_pos or pos, _short_gloss(gloss))
 
 
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic GC while allocating many small acyclic tuples (2x faster)."""
-    enabled = gc.isenabled()
-    gc.disable()
+def _shifted(piece: RawToken, start: int) -> RawToken:
+    """A memoized piece (offsets relative to its word) placed at ``start``."""
+    text, begin, end, lemma, band, is_proper, is_number, mwe = piece
+    return (text, start + begin, start + end, lemma, band, is_proper, is_number, mwe)
+
+
+def _positions(items: list, value) -> Iterator[int]:
+    """Indices of ``value`` in ``items`` (list.index scans at C speed)."""
+    i = -1
     try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+        while True:
+            i = items.index(value, i + 1)
+            yield i
+    except ValueError:
+        return
 
 
-def _splice(out: list[RawToken], replacements: dict[int, list[RawToken]]) -> list[RawToken]:
-    result: list[RawToken] = []
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text``, each about _BLOCK characters long.
+
+    Pieces are cut before a space; no token contains one, so the tokens of the pieces are the
+    tokens of the whole text.
+    """
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + _BLOCK)
+        end = len(text) if cut < 0 else cut
+        yield start, end
+        start = end
+
+
+def _mostly_new(words: list[str], memo: dict) -> bool:
+    """True when over a quarter of the first _SAMPLE words are missing from the memo."""
+    sample = words[:_SAMPLE]
+    return sum(map(memo.__contains__, sample)) * 4 < len(sample) * 3
+
+
+def _splice(out: list, replacements: dict[int, list]) -> list:
+    """``out`` with each item ``i`` in ``replacements`` replaced by the items given for it."""
+    result: list = []
     last = 0
     for i in sorted(replacements):
         result.extend(out[last:i])
@@ -395,6 +494,19 @@ def _splice(out: list[RawToken], replacements: dict[int, list[RawToken]]) -> lis
         last = i + 1
     result.extend(out[last:])
     return result
+
+
+def _is_proper(hit, norm: str, initial: bool) -> bool:
+    """Capitalized word: a name unless the lexicon knows it as a common word here."""
+    if hit is None:
+        return True
+    if len(norm) > 1 and norm.isupper():
+        return False
+    if hit[2] & FLAG_NAME:
+        return True
+    if initial:
+        return False
+    return _rare(hit)
 
 
 def _rare(hit) -> bool:
@@ -409,7 +521,7 @@ def _lemma_fits(token: RawToken, wanted: str) -> bool:
 
 
 def _short_gloss(gloss: str) -> str:
-    parts = [p.strip() for p in gloss.replace(";", "；").split("；") if p.strip()]
+    parts = [p for p in map(str.strip, gloss.replace(";", "；").split("；")) if p]
     return "；".join(parts[:_GLOSS_SENSES])
 
 

@@ -17,6 +17,13 @@ _APOS = "['’\uff07]"
 WORD = rf"{_L}+(?:{_APOS}{_L}+)*(?:[-‐\uff0d]{_L}+(?:{_APOS}{_L}+)*)*"
 NUMBER = r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?"
 TOKEN_RE = re.compile(rf"(?P<w>{WORD})|(?P<n>{NUMBER})")
+# The same tokens as one group, for re.split (gap, token, gap, token, …, gap): no match
+# objects.  Possessive quantifiers (never give back) match exactly the same runs, since all
+# that follows each one is optional, with less backtracking bookkeeping.
+_HYPHEN = "[-‐\uff0d]"
+_WORD_FAST = rf"{_L}++(?:{_APOS}{_L}++)*+(?:{_HYPHEN}{_L}++(?:{_APOS}{_L}++)*+)*+"
+_NUMBER_FAST = r"\d++(?:[.,:]\d++)*+(?:st|nd|rd|th|s)?"
+SPLIT_RE = re.compile(rf"({_WORD_FAST}|{_NUMBER_FAST})")
 WORD_RE = re.compile(WORD)
 _TAIL = re.compile(rf"{_L}+\Z")
 
