@@ -16,8 +16,8 @@ from django.conf import settings
 from django.db import transaction
 
 from yingdu.core.pagecache import bump_generation
-from yingdu.lexicon import BANDS, LexiconError, load_lexicon
-from yingdu.reading import annotate, pinyin_ruby
+from yingdu.lexicon import BANDS, LexiconError, band_rank, load_lexicon
+from yingdu.reading import annotate, grade_for, pinyin_ruby, reading_minutes
 
 from .markup import plain_text, render, split_html
 
@@ -41,15 +41,31 @@ def lexicon_stamp() -> str:
     return f"{stat.st_mtime_ns}-{stat.st_size}"
 
 
-def level_stats(result) -> dict:
-    return {
-        "words": result.words,
-        "ratio": result.above_level_ratio,
-        "distinct_ratio": result.distinct_above_ratio,
-        "grade": result.grade,
-        "minutes": result.reading_minutes,
-        "bank": len(result.word_bank),
-    }
+def per_level(base) -> list[dict]:
+    """Difficulty at every level from one annotation at the lowest level: the bands are
+    per token, so each level's counts follow from them (the same numbers `annotate` gives
+    at that level; tests/aids/test_per_level.py checks it)."""
+    tokens = [t for t in base.raw_tokens if t[4] is not None]  # not names or numbers
+    unlisted = {t[3] for t in base.raw_tokens if t[4] is None}
+    ranks = [band_rank(t[4]) for t in tokens]
+    lemma_ranks = [r for lemma, r in {t[3]: band_rank(t[4]) for t in tokens}.items()
+                   if lemma not in unlisted]  # fmt: skip
+    bank_ranks = [band_rank(entry["band"]) for entry in base.word_bank]
+    levels = []
+    for n, level in enumerate(LEVELS):
+        ratio = round(sum(r > n for r in ranks) / base.words, 4) if base.words else 0.0
+        distinct = base.distinct_lemmas
+        above_lemmas = sum(r > n for r in lemma_ranks)
+        levels.append({
+            "level": level,
+            "words": base.words,
+            "ratio": ratio,
+            "distinct_ratio": round(above_lemmas / distinct, 4) if distinct else 0.0,
+            "grade": grade_for(ratio),
+            "minutes": reading_minutes(base.words, level, ratio),
+            "bank": sum(r > n for r in bank_ranks),
+        })  # fmt: skip
+    return levels
 
 
 def annotate_texts(texts: dict[str, str], lexicon) -> tuple[dict, list]:
@@ -57,8 +73,7 @@ def annotate_texts(texts: dict[str, str], lexicon) -> tuple[dict, list]:
     pieces = {key: split_html(html) for key, html in texts.items()}
     plains = {key: plain_text(p) for key, p in pieces.items()}
     joined = SEPARATOR.join(plains.values())
-    results = [annotate(joined, level, lexicon) for level in LEVELS]
-    base = results[0]  # at 小学 level every word above 小学 is in the bank: the glossary
+    base = annotate(joined, LEVELS[0], lexicon)  # every word above 小学 is in this bank
     bank = [dict(item) for item in base.word_bank]
     index = {item["lemma"]: n for n, item in enumerate(bank)}
     tokens = [(t[1], t[2], t[3], t[4]) for t in base.raw_tokens]
@@ -68,10 +83,7 @@ def annotate_texts(texts: dict[str, str], lexicon) -> tuple[dict, list]:
         inside = [t for t in tokens if offset <= t[0] and t[1] <= end]
         html[key] = render(pieces[key], inside, offset, index)
         offset = end + len(SEPARATOR)
-    difficulty = [
-        {"level": level, **level_stats(r)} for level, r in zip(LEVELS, results, strict=True)
-    ]
-    return {"html": html, "bank": bank}, difficulty
+    return {"html": html, "bank": bank}, per_level(base)
 
 
 def ruby_html(text: str) -> str:
