@@ -51,7 +51,7 @@ def make_docs(n: int, seed: int = 7):
         yield i, " ".join(words[:6]), text, KINDS[i % len(KINDS)], GRADES[(i // 6) % len(GRADES)]
 
 
-def setup_django(database_url: str):
+def setup_django(database_url: str, fresh: bool = True):
     os.environ.update(
         DJANGO_SETTINGS_MODULE="yingdu.settings", DATABASE_URL=database_url,
         SECRET_KEY="bench-" + "k" * 50, YINGDU_DATA_DIR=tempfile.mkdtemp(prefix="yingdu-bench-"),
@@ -61,8 +61,9 @@ def setup_django(database_url: str):
     django.setup()
     from django.core.management import call_command
 
-    call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
+    if fresh:
+        call_command("flush", interactive=False, verbosity=0)
 
 
 def build_index(n: int, batch: int = 5000) -> float:
@@ -133,12 +134,17 @@ def query_sets(rng, count=200):
     return {"1 term": one, "2 terms": two}
 
 
-def run_backend(name: str, database_url: str, n: int) -> list[tuple]:
-    setup_django(database_url)
-    seconds = build_index(n)
-    size = index_size()
-    rows = [(name, "build", f"{n:,} docs in {seconds:.1f} s ({n / seconds:,.0f}/s)",
-             f"size {size / 2**20:,.1f} MiB")]  # fmt: skip
+def run_backend(name: str, database_url: str, n: int, reuse: bool = False) -> list[tuple]:
+    setup_django(database_url, fresh=not reuse)
+    if reuse:
+        from yingdu.search.models import SearchEntry
+
+        n = SearchEntry.objects.count()
+        rows = [(name, "reused", f"{n:,} docs", f"size {index_size() / 2**20:,.1f} MiB")]
+    else:
+        seconds = build_index(n)
+        rows = [(name, "build", f"{n:,} docs in {seconds:.1f} s ({n / seconds:,.0f}/s)",
+                 f"size {index_size() / 2**20:,.1f} MiB")]  # fmt: skip
     rng = random.Random(11)
     for label, queries in query_sets(rng).items():
         time_queries(queries[:20], {})  # warm caches
@@ -156,8 +162,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--database-url", help="also run on this PostgreSQL database")
+    parser.add_argument(
+        "--reuse-sqlite", metavar="PATH", help="time queries on an index built by an earlier run"
+    )
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.reuse_sqlite:
+        for row in run_backend("sqlite", f"sqlite:///{args.reuse_sqlite}", 0, reuse=True):
+            print(" | ".join(row))
+        return
     if args.backend:  # one backend per process: Django is configured once per process
         url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
         for row in run_backend(args.backend, url, args.docs):

@@ -20,14 +20,16 @@ from .analysis import Query, facet_token
 
 FILTER_COLUMNS = ("kind", "resource_type", "grade", "volume", "edition")
 KINDS = ("news", "zh_news", "daily", "bilingual", "composition", "resource")
+KIND_NUMBER = {kind: n for n, kind in enumerate(KINDS, start=1)}  # as in migration 0002
+KIND_OF_NUMBER = {n: kind for kind, n in KIND_NUMBER.items()}
 
 
 def rank_window() -> int:
-    return getattr(settings, "SEARCH_RANK_WINDOW", 2000)
+    return getattr(settings, "SEARCH_RANK_WINDOW", 1000)
 
 
 def count_cap() -> int:
-    """Counts per kind are exact up to this many (shown as "10,000+" beyond)."""
+    """Matches are counted exactly up to this many (shown as "10,000+" beyond)."""
     return getattr(settings, "SEARCH_COUNT_CAP", 10_000)
 
 
@@ -74,55 +76,50 @@ def _rows(sql: str, params: list):
 
 
 # -- SQLite FTS5 ------------------------------------------------------------------------
+# search_fts is contentless; its rowid is entry id * 8 + kind number (migration 0002).
 
 
-def _sqlite_counts(query: Query, filters: dict, now) -> dict[str, int]:
-    kinds = [filters["kind"]] if filters.get("kind") else KINDS
-    base = {c: v for c, v in filters.items() if c != "kind"}
-    counts = {}
-    for kind in kinds:
-        match = fts5_match(with_filters(query, {**base, "kind": kind}))
-        sql = "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
-        counts[kind] = _rows(sql, [match, count_cap()])[0][0] - _sqlite_not_yet(match, now)
-    return {k: n for k, n in counts.items() if n}
+def _future_rowids(now) -> list[int]:
+    """FTS rowids of entries whose publication time is still ahead (rare: scheduled)."""
+    rows = _rows("SELECT id, kind FROM search_searchentry WHERE published_at > %s", [now])
+    return [int(i) * 8 + KIND_NUMBER.get(kind, 0) for i, kind in rows]
 
 
-def _sqlite_not_yet(match: str, now) -> int:
-    """Matches whose publication time is still ahead (rare: scheduled items)."""
-    future = _rows("SELECT id FROM search_searchentry WHERE published_at > %s", [now])
-    if not future:
-        return 0
-    ids = ",".join(str(int(row[0])) for row in future)
-    sql = f"SELECT count(*) FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({ids})"
-    return _rows(sql, [match])[0][0]
+def _sqlite_counts(query: Query, filters: dict, now) -> tuple[dict[str, int], bool]:
+    match = fts5_match(with_filters(query, filters))
+    future = _future_rowids(now)
+    not_yet = f"AND rowid NOT IN ({','.join(map(str, future))})" if future else ""
+    sql = (
+        "SELECT rowid & 7, count(*) FROM (SELECT rowid FROM search_fts "
+        f"WHERE search_fts MATCH %s {not_yet} LIMIT %s) GROUP BY 1"
+    )
+    rows = _rows(sql, [match, count_cap()])
+    counts = {KIND_OF_NUMBER.get(n, "other"): c for n, c in rows}
+    return counts, sum(counts.values()) >= count_cap()
 
 
 def _sqlite_ranked(query: Query, filters: dict, now, offset: int, limit: int):
+    future = _future_rowids(now)
+    not_yet = f"AND rowid NOT IN ({','.join(map(str, future))})" if future else ""
     sql = (
-        "SELECT e.id, w.score FROM (SELECT rowid, rank AS score FROM search_fts "
-        "WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) w "
-        "JOIN search_searchentry e ON e.id = w.rowid WHERE e.published_at <= %s "
-        "ORDER BY w.score, e.id DESC LIMIT %s OFFSET %s"
+        "SELECT rowid >> 3, score FROM (SELECT rowid, rank AS score FROM search_fts "
+        f"WHERE search_fts MATCH %s {not_yet} ORDER BY rowid DESC LIMIT %s) "
+        "ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
     )
-    params = [fts5_match(with_filters(query, filters)), rank_window(), now, limit, offset]
+    params = [fts5_match(with_filters(query, filters)), rank_window(), limit, offset]
     return [(row[0], -row[1]) for row in _rows(sql, params)]
 
 
 # -- PostgreSQL -------------------------------------------------------------------------
 
 
-def _postgres_counts(query: Query, filters: dict, now) -> dict[str, int]:
-    kinds = [filters["kind"]] if filters.get("kind") else KINDS
-    base = {c: v for c, v in filters.items() if c != "kind"}
+def _postgres_counts(query: Query, filters: dict, now) -> tuple[dict[str, int], bool]:
     sql = (
-        "SELECT count(*) FROM (SELECT 1 FROM search_searchentry "
-        "WHERE vector @@ %s::tsquery AND published_at <= %s LIMIT %s) capped"
+        "SELECT kind, count(*) FROM (SELECT kind FROM search_searchentry "
+        "WHERE vector @@ %s::tsquery AND published_at <= %s LIMIT %s) capped GROUP BY kind"
     )
-    counts = {}
-    for kind in kinds:
-        text = tsquery(with_filters(query, {**base, "kind": kind}))
-        counts[kind] = _rows(sql, [text, now, count_cap()])[0][0]
-    return {k: n for k, n in counts.items() if n}
+    counts = dict(_rows(sql, [tsquery(with_filters(query, filters)), now, count_cap()]))
+    return counts, sum(counts.values()) >= count_cap()
 
 
 def _postgres_ranked(query: Query, filters: dict, now, offset: int, limit: int):
@@ -144,10 +141,11 @@ def _postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def count_by_kind(query: Query, filters: dict, now) -> dict[str, int]:
-    """How many published entries match, per kind (exact up to the cap)."""
+def count_by_kind(query: Query, filters: dict, now) -> tuple[dict[str, int], bool]:
+    """How many published entries match, per kind, and whether the count stopped at the
+    cap (then every number is a lower bound, shown as "N+")."""
     if not query:
-        return {}
+        return {}, False
     return (_postgres_counts if _postgres() else _sqlite_counts)(query, filters, now)
 
 

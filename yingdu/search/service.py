@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from .analysis import clean_query, highlight_terms, parse_query
-from .backends import FILTER_COLUMNS, count_by_kind, count_cap, rank_window, ranked
+from .backends import FILTER_COLUMNS, count_by_kind, rank_window, ranked
 from .models import SearchEntry
 from .snippets import snippet
 
@@ -51,7 +51,7 @@ def run_search(raw_query: str, raw_filters: dict | None = None, page: int = 1) -
         return results
     filters, now = clean_filters(raw_filters or {}), timezone.now()
     kind = filters.pop("kind", None)
-    counts = count_by_kind(query, filters, now)  # per-kind counts ignore the kind filter
+    counts, capped = count_by_kind(query, filters, now)  # per kind: the kind filter aside
     total = counts.get(kind, 0) if kind else sum(counts.values())
     if kind:
         filters["kind"] = kind
@@ -67,5 +67,5 @@ def run_search(raw_query: str, raw_filters: dict | None = None, page: int = 1) -
     results.total = total
     results.counts = {k: counts[k] for k in KIND_ORDER if counts.get(k)}
     results.pages = (min(total, rank_window()) + PER_PAGE - 1) // PER_PAGE
-    results.capped = any(n >= count_cap() for n in counts.values())
+    results.capped = capped
     return results

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from .backends import count_cap
 from .service import KIND_ORDER, run_search
 
 KIND_LABELS = {
@@ -56,11 +55,9 @@ def results(request):
     query = request.GET.get("q", "")
     filters = {name: request.GET.get(name, "")[:50] for name in FACETS}
     found = run_search(query, filters, page_number(request.GET.get("page")))
-    cap = count_cap()
+    plus = "+" if found.capped else ""  # counts stopped at the cap: lower bounds
     kinds = [
-        (k, KIND_LABELS[k], f"{found.counts[k]:,}+" if found.counts[k] >= cap else found.counts[k])
-        for k in KIND_ORDER
-        if k in found.counts
+        (k, KIND_LABELS[k], f"{found.counts[k]:,}{plus}") for k in KIND_ORDER if k in found.counts
     ]
     for hit in found.hits:
         hit.label = KIND_LABELS.get(hit.kind, hit.kind)
@@ -71,7 +68,7 @@ def results(request):
             "found": found,
             "kinds": kinds,
             "kind": filters["kind"] if filters["kind"] in KIND_LABELS else "",
-            "all_count": f"{found.total:,}+" if found.capped else found.total,
+            "all_count": f"{found.total:,}{plus}",
             "page_query": urlencode({"q": found.query, **{k: v for k, v in filters.items() if v}}),
             "facets": resource_facets(found.query, filters)
             if filters["kind"] == "resource"
