@@ -14,13 +14,11 @@ def readable_slug(text: str) -> str:
 
 
 def unique_slug(model, text: str, exclude_pk=None) -> str:
+    """The readable slug, or the first free `slug-2`, `slug-3`… (indexed lookups only)."""
     base = readable_slug(text)
+    others = model._default_manager.exclude(pk=exclude_pk) if exclude_pk else model._default_manager
     candidate, n = base, 2
-    existing = model._default_manager.filter(slug__startswith=base)
-    if exclude_pk:
-        existing = existing.exclude(pk=exclude_pk)
-    taken = set(existing.values_list("slug", flat=True))
-    while candidate in taken:
+    while others.filter(slug=candidate).exists():
         candidate = f"{base}-{n}"
         n += 1
     return candidate

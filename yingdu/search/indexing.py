@@ -67,7 +67,8 @@ def index_item(item) -> None:
     with transaction.atomic():
         entries = SearchEntry.objects.filter(kind__in=kinds_of(model), object_id=item.pk)
         if item.pk is None or not is_live(item):
-            entries.delete()
+            if entries.exists():  # drafts (most saves while editing) have nothing to delete
+                entries.delete()
             return
         fields = entry_fields(item)
         if not entries.filter(kind=fields["kind"]).update(**fields):
