@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from yingdu.importer import KINDS
@@ -31,10 +32,20 @@ def register(subparsers) -> None:
     cmd.add_argument(
         "--jobs",
         type=int,
-        default=1,
-        help="worker processes that load and parse pages while this one saves (default 1)",
+        default=0,
+        help="worker processes that load and parse pages while this one saves "
+        f"(default: one per core for more than {PARALLEL_FROM} sources, else 1)",
     )
     cmd.set_defaults(func=cmd_import)
+
+
+PARALLEL_FROM = 20  # fewer sources are not worth starting worker processes
+
+
+def jobs_for(args, tasks) -> int:
+    if args.jobs:
+        return max(1, args.jobs)
+    return (os.cpu_count() or 1) if len(tasks) > PARALLEL_FROM else 1
 
 
 def _read_stdin() -> str:
@@ -79,7 +90,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         try:
             with batched_page_cache() as one_saved:
-                for outcome in importer.run(tasks, more=more, jobs=args.jobs):
+                for outcome in importer.run(tasks, more=more, jobs=jobs_for(args, tasks)):
                     outcomes.append(outcome)
                     if outcome.status == "created":
                         one_saved()
