@@ -3,17 +3,15 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .service import annotate_item
+from yingdu.core.rows import item_of_row
 
-CHILD_PARENTS = {"ParagraphPair": "article", "Example": "term"}
+from .service import annotate_item
 
 
 def _target(sender, instance):
-    if sender.__name__ in CHILD_PARENTS:
-        return getattr(instance, CHILD_PARENTS[sender.__name__], None)
     if hasattr(instance, "reading_texts") and hasattr(instance, "reading"):
         return instance
-    return None
+    return item_of_row(instance)
 
 
 @receiver(post_save)

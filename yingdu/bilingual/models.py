@@ -39,6 +39,7 @@ class BilingualArticle(Item):
 
 class ParagraphPair(models.Model):
     article = models.ForeignKey(BilingualArticle, related_name="pairs", on_delete=models.CASCADE)
+    item_field = "article"  # yingdu.core.rows
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     en = models.TextField(_("English"))
     zh = models.TextField(_("Chinese"))

@@ -54,6 +54,7 @@ class DailyTerm(Item):
 
 class Example(models.Model):
     term = models.ForeignKey(DailyTerm, related_name="examples", on_delete=models.CASCADE)
+    item_field = "term"  # yingdu.core.rows
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     en = models.TextField(_("English"))
     zh = models.TextField(_("Chinese"), blank=True)

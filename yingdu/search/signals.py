@@ -4,10 +4,10 @@ paragraph rows (bilingual pairs, daily-term examples) that belong to them."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from yingdu.core.rows import item_of_row
+
 from . import kinds  # noqa: F401  (registers the content kinds)
 from .indexing import KINDS, index_item, remove_item
-
-CHILD_PARENTS = {"ParagraphPair": "article", "Example": "term"}
 
 
 @receiver(post_save)
@@ -16,17 +16,18 @@ def item_saved(sender, instance, raw=False, **kwargs):
         return
     if sender in KINDS:
         index_item(instance)
-    elif sender.__name__ in CHILD_PARENTS:
-        parent = getattr(instance, CHILD_PARENTS[sender.__name__], None)
-        if parent is not None:
-            index_item(parent)
+    elif (item := item_of_row(instance)) is not None:
+        index_item(item)
 
 
 @receiver(post_delete)
 def item_deleted(sender, instance, **kwargs):
     if sender in KINDS:
         remove_item(instance)
-    elif sender.__name__ in CHILD_PARENTS:
-        parent = getattr(instance, CHILD_PARENTS[sender.__name__], None)
-        if parent is not None and type(parent).objects.filter(pk=parent.pk).exists():
-            index_item(parent)
+    elif (item := item_of_row(instance)) is not None and item_still_exists(item):
+        index_item(item)
+
+
+def item_still_exists(item) -> bool:
+    """False while an item is being deleted together with its rows."""
+    return type(item).objects.filter(pk=item.pk).exists()
