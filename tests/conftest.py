@@ -1,7 +1,10 @@
 """Shared fixtures: a small set of published and draft items of every kind."""
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from django.utils import timezone
@@ -106,3 +109,26 @@ def page_text(response) -> str:
     body = html.split("<body", 1)[-1]
     body = re.sub(r"<script\b.*?</script>", " ", body, flags=re.S)
     return " ".join(unescape(re.sub(r"<[^>]+>", "", body)).split())
+
+
+@pytest.fixture
+def fresh_env(tmp_path):
+    """Environment for running `yingdu` in a subprocess on a new SQLite data folder,
+    without the suite's database, cache, key, TLS and async settings."""
+    dropped = {
+        "DATABASE_URL", "SECRET_KEY", "REDIS_URL", "SECURE_SSL_REDIRECT", "SECURE_COOKIES",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update(YINGDU_DATA_DIR=str(tmp_path / "data"), DJANGO_SETTINGS_MODULE="yingdu.settings")
+    return env
+
+
+def run_yingdu(env, *args):
+    """Run `yingdu ARGS…` in a subprocess; it must succeed."""
+    result = subprocess.run(
+        [sys.executable, "-m", "yingdu.cli", *args], env=env, capture_output=True, text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result

@@ -1,13 +1,9 @@
 """`yingdu lexicon build` re-annotates the items already in the database."""
 
 import json
-import os
-import subprocess
-import sys
 
-import pytest
+from tests.conftest import run_yingdu
 
-YINGDU = [sys.executable, "-m", "yingdu.cli"]
 COUNT_ANNOTATED = (
     "import json; from yingdu.news.models import NewsArticle as N;"
     "items = N.objects.filter(section='international');"
@@ -15,17 +11,8 @@ COUNT_ANNOTATED = (
 )
 
 
-@pytest.fixture
-def env(tmp_path):
-    keep = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    return {**keep, "YINGDU_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "yingdu.settings",
-            "SECRET_KEY": "cli-test-key-" + "z" * 40}  # fmt: skip
-
-
 def run(env, *args):
-    result = subprocess.run([*YINGDU, *args], env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return result
+    return run_yingdu(env, *args)
 
 
 def annotated(env) -> tuple[int, int]:
@@ -33,7 +20,8 @@ def annotated(env) -> tuple[int, int]:
     return tuple(json.loads(out.strip().splitlines()[-1]))
 
 
-def test_lexicon_build_annotates_existing_items_and_if_missing_skips(env):
+def test_lexicon_build_annotates_existing_items_and_if_missing_skips(fresh_env):
+    env = fresh_env
     run(env, "migrate", "--verbosity", "0")
     run(env, "demo")
     total, with_bank = annotated(env)

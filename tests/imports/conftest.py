@@ -2,19 +2,8 @@
 
 import pytest
 
-from tests.importer.httpserver import FIXTURES, fixture_server
+from tests.importer.conftest import fixtures_dir, server  # noqa: F401  (shared fixtures)
 from yingdu.importer.fetch import Limits
-
-
-@pytest.fixture(scope="session")
-def fixtures_dir():
-    return FIXTURES
-
-
-@pytest.fixture(scope="session")
-def server():
-    with fixture_server() as base:
-        yield base
 
 
 @pytest.fixture

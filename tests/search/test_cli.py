@@ -1,24 +1,16 @@
 """`yingdu search` prints ranked hits (JSON too) and `--reindex` rebuilds the index."""
 
 import json
-import os
-import subprocess
-import sys
+
+from tests.conftest import run_yingdu
 
 
-def run(env, *args):
-    result = subprocess.run(
-        [sys.executable, "-m", "yingdu.cli", *args], env=env, capture_output=True, text=True,
-        timeout=300,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+def run(env, *args) -> str:
+    return run_yingdu(env, *args).stdout
 
 
-def test_search_command_and_reindex(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    env.update(YINGDU_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="yingdu.settings",
-               SECRET_KEY="cli-test-key-" + "s" * 40)  # fmt: skip
+def test_search_command_and_reindex(fresh_env):
+    env = fresh_env
     run(env, "migrate", "--verbosity", "0")
     run(env, "demo")
     data = json.loads(run(env, "search", "压岁钱", "--json"))

@@ -108,23 +108,22 @@ class Importer:
             if status == "error":
                 yield Outcome(task.source, ERROR, value)
                 continue
-            try:
-                yield self.save(value)
-            except SourceError as exc:
-                yield Outcome(value.source, ERROR, str(exc))
-            except Exception as exc:
-                log.exception("import of %s failed", value.source)
-                yield Outcome(value.source, ERROR, f"unexpected error: {exc!r}"[:300])
+            yield self._guarded(value.source, lambda parsed=value: self.save(parsed))
 
     def import_document(self, document: Document) -> Outcome:
+        return self._guarded(
+            document.source, lambda: self.save(parse_document(document, self.kind))
+        )
+
+    def _guarded(self, source: str, step: Callable[[], Outcome]) -> Outcome:
+        """Run one source's step; any failure becomes an error outcome for that source."""
         try:
-            parsed = parse_document(document, self.kind)
-            return self.save(parsed)
+            return step()
         except SourceError as exc:
-            return Outcome(document.source, ERROR, str(exc))
+            return Outcome(source, ERROR, str(exc))
         except Exception as exc:
-            log.exception("import of %s failed", document.source)
-            return Outcome(document.source, ERROR, f"unexpected error: {exc!r}"[:300])
+            log.exception("import of %s failed", source)
+            return Outcome(source, ERROR, f"unexpected error: {exc!r}"[:300])
 
     def save(self, parsed: Parsed) -> Outcome:
         parts = fingerprint.parsed_parts(parsed)
