@@ -2,7 +2,7 @@
 1,000), beside trafilatura's extraction alone on the same pages in the same run, and peak
 memory.
 
-The pages (tests/importer/pagegen.py) are different English news articles inside heavy
+The pages (tests/importparse/pagegen.py) are different English news articles inside heavy
 portal boilerplate. Three timings on the same files:
 
 * trafilatura alone: read each file, decode it, `trafilatura.bare_extraction` with the
@@ -42,8 +42,8 @@ def trafilatura_alone(paths):
     """The same call with the same options as the importer makes, and nothing else."""
     import trafilatura
 
-    from yingdu.importer.decode import decode_bytes
-    from yingdu.importer.extract import TRAFILATURA_OPTIONS
+    from yingdu.importparse.decode import decode_bytes
+    from yingdu.importparse.extract import TRAFILATURA_OPTIONS
 
     for path in paths:
         html = decode_bytes(path.read_bytes())
@@ -52,8 +52,8 @@ def trafilatura_alone(paths):
 
 
 def parse_only(paths):
-    from yingdu.importer.pipeline import parse_document
-    from yingdu.importer.sources import Task, load
+    from yingdu.importparse.pipeline import parse_document
+    from yingdu.importparse.sources import Task, load
 
     for path in paths:
         parse_document(load(Task(str(path), "file", location=str(path))), "auto")
@@ -76,8 +76,8 @@ def main() -> int:
     django.setup()
     call_command("migrate", verbosity=0)
 
-    from tests.importer.pagegen import write_pages
-    from yingdu.importer.sources import plan
+    from tests.importparse.pagegen import write_pages
+    from yingdu.importparse.sources import plan
     from yingdu.imports.service import Importer, batched_page_cache, summarize
 
     paths = write_pages(Path(data) / "pages", args.count)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.importer.conftest import fixtures_dir, server  # noqa: F401  (shared fixtures)
-from yingdu.importer.fetch import Limits
+from tests.importparse.conftest import fixtures_dir, server  # noqa: F401  (shared fixtures)
+from yingdu.importparse.fetch import Limits
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from yingdu.bilingual.models import BilingualArticle
 from yingdu.compositions.models import Composition
 from yingdu.daily.models import DailyTerm
-from yingdu.importer.sources import plan
+from yingdu.importparse.sources import plan
 from yingdu.imports.models import ImportRecord
 from yingdu.imports.service import Importer
 from yingdu.news.models import NewsArticle

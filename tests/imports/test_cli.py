@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from tests.importer.pagegen import write_pages
+from tests.importparse.pagegen import write_pages
 from yingdu.cli import main
 from yingdu.imports.models import ImportRecord
 from yingdu.news.models import NewsArticle

@@ -10,7 +10,7 @@ from yingdu.bilingual.models import BilingualArticle, ParagraphPair
 from yingdu.compositions.models import Composition
 from yingdu.core.models import Status
 from yingdu.daily.models import DailyTerm
-from yingdu.importer.sources import Task, plan
+from yingdu.importparse.sources import Task, plan
 from yingdu.imports.models import ImportRecord
 from yingdu.imports.service import Importer, run_import
 from yingdu.news.models import NewsArticle

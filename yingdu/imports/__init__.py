@@ -1,1 +1,2 @@
-"""Imports of web pages, feeds and pasted text into portal items (see docs/import.md)."""
+"""Imports, the Django app: saves what `yingdu.importparse` parsed as portal items, with dedup,
+the admin import form and the `yingdu import` command (see docs/import.md)."""

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from yingdu.importer.sources import Task, plan
+from yingdu.importparse.sources import Task, plan
 
 from .forms import PasteImportForm, UrlImportForm
 from .models import ImportRecord

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 
-from yingdu.importer import KINDS
+from yingdu.importparse import KINDS
 
 
 def register(subparsers) -> None:
@@ -50,7 +50,7 @@ def jobs_for(args, tasks) -> int:
 
 def _read_stdin() -> str:
     data = sys.stdin.buffer.read()
-    from yingdu.importer.decode import decode_bytes
+    from yingdu.importparse.decode import decode_bytes
 
     return decode_bytes(data) if data else ""
 
@@ -62,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from yingdu.importer.sources import plan
+    from yingdu.importparse.sources import plan
 
     from .service import ERROR, Importer, batched_page_cache
 

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, OuterRef, Q, Subquery
 
 from yingdu.core.sanitize import split_paragraphs
-from yingdu.importer import fingerprint
+from yingdu.importparse import fingerprint
 
 from .models import ImportRecord
 

@@ -17,10 +17,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from yingdu.importer import Parsed, SourceError, fingerprint
-from yingdu.importer.fetch import Limits
-from yingdu.importer.pipeline import parse_document, parse_many
-from yingdu.importer.sources import Document, Task, plan
+from yingdu.importparse import Parsed, SourceError, fingerprint
+from yingdu.importparse.fetch import Limits
+from yingdu.importparse.pipeline import parse_document, parse_many
+from yingdu.importparse.sources import Document, Task, plan
 
 from .dedup import DuplicateIndex, Match
 from .models import ImportRecord

@@ -24,8 +24,8 @@ from pathlib import Path
 from . import pipsources
 from .bands import BANDS, BEYOND, band_rank
 from .ecdict import EcdictRow, iter_ecdict
-from .forms import CORE_IRREGULARS, KEEP_AS_IS
 from .glosses import merge_glosses, parse_definition
+from .inflections import CORE_IRREGULARS, KEEP_AS_IS
 from .ipa import arpabet_to_ipa, clean_ipa
 from .paths import default_lexicon_path
 from .schema import FLAG_ESTIMATED, FLAG_NAME, SCHEMA, SCHEMA_VERSION

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .bands import BANDS, BEYOND
-from .forms import suffix_candidates
+from .inflections import suffix_candidates
 from .paths import default_lexicon_path
 from .schema import SCHEMA_VERSION
 

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from yingdu.importer import SourceError, parse_html, parse_text
-from yingdu.importer.decode import decode_bytes
+from yingdu.importparse import SourceError, parse_html, parse_text
+from yingdu.importparse.decode import decode_bytes
 
 BOILERPLATE = [
     "首页", "相关", "ICP", "Copyright", "©", "版权所有", "上一篇", "下一篇", "分享", "不限",

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from yingdu.importer import fingerprint, portal
-from yingdu.importer.lines import clean_lines, is_boilerplate, script_lang, trim_title_runs
+from yingdu.importparse import fingerprint, portal
+from yingdu.importparse.lines import clean_lines, is_boilerplate, script_lang, trim_title_runs
 
 
 @pytest.mark.parametrize(

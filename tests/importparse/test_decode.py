@@ -2,8 +2,8 @@
 
 import pytest
 
-from yingdu.importer import SourceError
-from yingdu.importer.decode import declared_charset, decode_bytes
+from yingdu.importparse import SourceError
+from yingdu.importparse.decode import declared_charset, decode_bytes
 
 ARTICLE = "<html><body><p>为了方便备考的学生，市图书馆开放夜间自习室。</p></body></html>"
 

@@ -3,9 +3,9 @@ timeouts, HTTP errors; and feeds (served and on disk) with broken entries."""
 
 import pytest
 
-from yingdu.importer import SourceError
-from yingdu.importer.fetch import Limits, fetch
-from yingdu.importer.sources import Document, Task, load, plan
+from yingdu.importparse import SourceError
+from yingdu.importparse.fetch import Limits, fetch
+from yingdu.importparse.sources import Document, Task, load, plan
 
 LIMITS = Limits(timeout=0.5, max_bytes=200 * 1024, max_redirects=3)
 
