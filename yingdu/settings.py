@@ -213,6 +213,9 @@ IMPORT_TIMEOUT_SECONDS = float(os.environ.get("YINGDU_IMPORT_TIMEOUT", "10"))
 IMPORT_MAX_BYTES = int(float(os.environ.get("YINGDU_IMPORT_MAX_MB", "5")) * 2**20)
 IMPORT_MAX_REDIRECTS = int(os.environ.get("YINGDU_IMPORT_MAX_REDIRECTS", "5"))
 IMPORT_NEAR_DUPLICATE = float(os.environ.get("YINGDU_IMPORT_NEAR_DUPLICATE", "0.8"))
+# Host names fetched even though they resolve to a loopback or private address (an intranet
+# news server, the tests' loopback server); every other host must resolve to public addresses.
+IMPORT_ALLOW_HOSTS = env_list("YINGDU_IMPORT_ALLOW_HOSTS")
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "resources:index"
