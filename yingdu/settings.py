@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' assets locally (no CDN)
     "yingdu.accounts",
     "yingdu.imports",
+    "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)
+    "django_tasks_db",  # their queue in the database, run by `yingdu worker`
 ]
 
 MIDDLEWARE = [
@@ -122,6 +124,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (docs/operators.md): queued in the database, run by `yingdu worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -29,8 +29,11 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    hits: list[str] = []  # paths requested, in order (tests clear it)
+
     def do_GET(self):  # noqa: C901 - one route per awkward case
         path = self.path.split("?")[0]
+        self.hits.append(self.path)
         routes = {
             "/redirect": lambda: self._send(302, headers={"Location": "/news_international.html"}),
             "/loop-a": lambda: self._send(302, headers={"Location": "/loop-b"}),
@@ -53,6 +56,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(302, headers={"Location": unquote(self.path.split("?url=", 1)[1])})
         if path == "/echo-host":
             return self._send(200, self.headers.get("Host", "").encode(), "text/plain")
+        if path == "/slow-feed.xml":  # six entries that each take 1.5 s to answer
+            return self._send(200, self._slow_feed(), "application/rss+xml")
         if path == "/feed-to-loopback.xml":
             return self._send(200, self._loopback_feed(), "application/rss+xml")
         if path.startswith("/chain/"):
@@ -64,6 +69,11 @@ class Handler(BaseHTTPRequestHandler):
         if file.is_file() and file.parent == FIXTURES:
             return self._send(200, file.read_bytes(), TYPES.get(file.suffix, "text/html"))
         return self._send(404, b"not found")
+
+    def _slow_feed(self) -> bytes:
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        items = "".join(f"<item><link>{base}/slow.html?n={n}</link></item>" for n in range(6))
+        return f'<?xml version="1.0"?><rss><channel>{items}</channel></rss>'.encode()
 
     def _loopback_feed(self) -> bytes:
         """A feed whose entries point at this server by the name localhost (attack tests)."""
