@@ -113,3 +113,43 @@ def test_host_header_is_the_urls(server):
     """The connection goes to the checked address; the server still sees the URL's host."""
     got = fetch(f"{server}/echo-host", LOOPBACK_SERVER)
     assert got.data.decode() == urlsplit(server).netloc
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    """An https server on 127.0.0.1 with a self-signed certificate for localhost, recording
+    the TLS server names (SNI) clients send."""
+    import http.server
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-keyout", key, "-out", cert, "-subj", "/CN=localhost"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    names: list[str | None] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda _sock, name, _ctx: names.append(name)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1], names
+    server.shutdown()
+    server.server_close()
+
+
+def test_tls_uses_the_host_name_and_verifies_the_certificate(tls_server):
+    """Connected to the checked address, TLS still names the URL's host (SNI) and checks
+    the certificate: a self-signed one is refused."""
+    port, names = tls_server
+    allowed = Limits(timeout=2, allow_hosts=allow_list(["localhost"]))
+    with pytest.raises(SourceError, match="certificate verify failed"):
+        fetch(f"https://localhost:{port}/", allowed)
+    assert names == ["localhost"]

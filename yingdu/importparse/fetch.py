@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -166,7 +167,7 @@ def _open(url: str, limits: Limits):
             raise SourceError(f"timed out after {limits.timeout:g} s") from exc
         except urllib3.exceptions.SSLError as exc:
             pool.close()
-            raise SourceError(f"TLS error: {_reason(exc)}") from exc
+            raise SourceError(f"TLS error: {_tls_reason(exc)}") from exc
         except urllib3.exceptions.HTTPError as exc:
             pool.close()
             raise SourceError(f"cannot connect: {_reason(exc)}") from exc
@@ -209,6 +210,16 @@ def _read_capped(response, limits: Limits, deadline: float) -> bytes:
     except urllib3.exceptions.HTTPError as exc:
         raise SourceError(f"the download broke off: {_reason(exc)}") from exc
     return b"".join(chunks)
+
+
+def _tls_reason(exc: Exception) -> str:
+    """'certificate verify failed: self-signed certificate' rather than OpenSSL's text."""
+    inner = exc
+    while inner is not None and not isinstance(inner, ssl.SSLError):
+        inner = inner.__cause__ or inner.__context__
+    if isinstance(inner, ssl.SSLCertVerificationError):
+        return f"certificate verify failed: {inner.verify_message}"
+    return (getattr(inner, "reason", None) or _reason(exc)).lower().replace("_", " ")
 
 
 def _mb(size: int) -> str:
