@@ -20,8 +20,12 @@ class CompositionAdmin(ItemAdmin):
             _("Author (personal data of a minor: see docs/privacy.md)"),
             {
                 "fields": [
-                    "author_name", "display_name", "public_author", "author_under_14",
-                    "consent_at", "guardian_consent_at",
+                    "author_name",
+                    "display_name",
+                    "public_author",
+                    "author_under_14",
+                    "consent_at",
+                    "guardian_consent_at",
                 ],  # fmt: skip
                 "description": _(
                     "The public sees only the display name, or the surname's initial. "

@@ -85,9 +85,7 @@ class Composition(Item):
         blank=True,
         help_text=_("Date the author agreed that their full name may be shown."),
     )
-    guardian_consent_at = models.DateField(
-        _("guardian's consent given on"), null=True, blank=True
-    )
+    guardian_consent_at = models.DateField(_("guardian's consent given on"), null=True, blank=True)
     grade = models.CharField(_("grade"), max_length=10, choices=Grade.choices, db_index=True)
     body = models.TextField(_("body"), help_text=_("Paragraphs separated by a blank line."))
     length = models.PositiveIntegerField(_("length"), default=0, editable=False)
