@@ -56,7 +56,7 @@ def test_a_display_name_that_reveals_the_name_is_not_shown_without_consent(clien
 
 @pytest.mark.django_db
 def test_a_chosen_pseudonym_is_shown(client):
-    item = published_composition(display_name="小作家")
+    published_composition(display_name="小作家")
     assert "小作家 · 三年级" in client.get("/compositions/").content.decode()
 
 
