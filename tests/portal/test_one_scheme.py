@@ -65,3 +65,18 @@ def test_levels_are_defined_once():
         p.relative_to(SOURCE).as_posix() for p, text in python_sources() if spelled_out.search(text)
     ]
     assert found == ["lexicon/bands.py"]
+
+
+def test_demo_content_uses_the_scheme():
+    from yingdu.demo.loader import read_content
+
+    assert {entry["grade"] for entry in read_content()["compositions"]} <= set(CODES)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["p3", "g3"])
+def test_search_filters_by_grade_with_old_codes_mapped(client, composition, code):
+    html = client.get("/search/", {"q": "压岁钱", "grade": code}).content.decode()
+    assert composition.title in html
+    other = client.get("/search/", {"q": "压岁钱", "grade": "p4"}).content.decode()
+    assert composition.title not in other
