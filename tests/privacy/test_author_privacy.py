@@ -119,3 +119,33 @@ def test_admin_form_refuses_a_name_without_consent(admin_client):
     assert admin_client.post(url, {**form, **consent}).status_code == 302
     item.refresh_from_db()
     assert (item.display_name, item.public_author) == (FULL_NAME, FULL_NAME)
+
+
+@pytest.mark.django_db
+def test_the_upgrade_removes_names_from_existing_search_entries(client):
+    """Entries indexed before authors' privacy began with the full name (migration 0005)."""
+    import importlib
+
+    from django.apps import apps
+
+    from yingdu.search.analysis import index_terms
+
+    item = published_composition()
+    entry = SearchEntry.objects.get(kind="composition", object_id=item.pk)
+    old_text = f"{FULL_NAME} {item.body}"
+    SearchEntry.objects.filter(pk=entry.pk).update(
+        text=old_text,
+        grade="",
+        terms=f"{index_terms(item.title + ' ' + old_text)} _kind_composition",
+    )
+    assert item.title in client.get("/search/", {"q": FULL_NAME}).content.decode()  # leaking
+
+    migration = importlib.import_module(
+        "yingdu.compositions.migrations.0005_forget_names_in_search"
+    )
+    migration.forget_names(apps, None)
+    entry.refresh_from_db()
+    assert "小明" not in f"{entry.text} {entry.terms}" and entry.grade == "p3"
+    assert item.title not in client.get("/search/", {"q": FULL_NAME}).content.decode()
+    found = client.get("/search/", {"q": "压岁钱", "grade": "p3"}).content.decode()
+    assert item.title in found
