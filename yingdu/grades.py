@@ -63,7 +63,3 @@ def grade_in(text: str | None) -> str | None:
     match = _NAME.search(text or "")
     return _CODE_OF_NAME[match.group()] if match else None
 
-
-def chinese_name(code: str) -> str:
-    """The usual Chinese name of a grade code ('p3' -> '三年级'), for plain-Python output."""
-    return BY_CODE[code].names[0]
