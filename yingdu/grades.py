@@ -62,4 +62,3 @@ def grade_in(text: str | None) -> str | None:
     '高三' -> 's3', '大学' -> 'college'; None when there is none."""
     match = _NAME.search(text or "")
     return _CODE_OF_NAME[match.group()] if match else None
-
