@@ -57,7 +57,7 @@ class TakedownLog(models.Model):
         related_name="+",
     )
     editor_username = models.CharField(_("editor's user name"), max_length=150)
-    kind = models.CharField(_("kind"), max_length=100)
+    kind = models.CharField(_("content kind"), max_length=100)
     object_id = models.PositiveBigIntegerField(_("item id"))
     title = models.CharField(_("title"), max_length=300)
     url = models.CharField(_("page address"), max_length=500)

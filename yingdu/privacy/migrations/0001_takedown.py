@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='taken down at')),
                 ('editor_username', models.CharField(max_length=150, verbose_name="editor's user name")),
-                ('kind', models.CharField(max_length=100, verbose_name='kind')),
+                ('kind', models.CharField(max_length=100, verbose_name='content kind')),
                 ('object_id', models.PositiveBigIntegerField(verbose_name='item id')),
                 ('title', models.CharField(max_length=300, verbose_name='title')),
                 ('url', models.CharField(max_length=500, verbose_name='page address')),
