@@ -201,9 +201,16 @@ RESOURCE_UPLOAD_MAX_BYTES = int(float(os.environ.get("YINGDU_UPLOAD_MAX_MB", "50
 RESOURCE_UPLOAD_MAX_FILES = int(os.environ.get("YINGDU_UPLOAD_MAX_FILES", "10"))
 RESOURCE_ZIP_MAX_ENTRIES = int(os.environ.get("YINGDU_ZIP_MAX_ENTRIES", "1000"))
 RESOURCE_ZIP_MAX_EXPANDED_BYTES = int(
-    float(os.environ.get("YINGDU_ZIP_MAX_EXPANDED_MB", "500")) * 2**20
+    float(os.environ.get("YINGDU_ZIP_MAX_EXPANDED_MB", "200")) * 2**20
 )
 RESOURCE_DOWNLOAD_NEEDS_LOGIN = env_bool("YINGDU_DOWNLOAD_NEEDS_LOGIN", False)
+# Text and previews are read in a child process with these hard limits (resources/sandbox.py);
+# an Office file with a larger XML part is not parsed. Over a limit: stored without text.
+RESOURCE_EXTRACT_MAX_MEMORY_BYTES = int(
+    float(os.environ.get("YINGDU_EXTRACT_MAX_MB", "512")) * 2**20
+)
+RESOURCE_EXTRACT_SECONDS = float(os.environ.get("YINGDU_EXTRACT_SECONDS", "15"))
+RESOURCE_XML_PART_MAX_BYTES = int(float(os.environ.get("YINGDU_XML_PART_MAX_MB", "20")) * 2**20)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2**20  # larger uploads stream to temporary files
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file form fields (Django's default)
 

@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as _noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -31,7 +32,7 @@ from yingdu.accounts.roles import (
 from yingdu.core.pagecache import cached_page
 from yingdu.core.viewcount import record_view
 
-from . import facets
+from . import facets, sandbox
 from .forms import RejectForm, ResourceForm, UploadForm, upload_max_bytes
 from .models import Resource, ResourceFile, ResourceStatus
 from .services import create_resource, set_tags
@@ -175,11 +176,33 @@ def _upload(request):
             messages.success(
                 request, _("Thank you! The resource will appear once an editor has reviewed it.")
             )
+        warn_unread(request, form.checked)
         return redirect(resource)
     return render(request, "resources/upload.html", {
         "form": form, "limit_mb": f"{round(upload_max_bytes() / (1024 * 1024), 1):g}",
         "duplicates": getattr(form, "duplicates", []),
     })  # fmt: skip
+
+
+UNREAD_MESSAGES = {
+    sandbox.LIMIT: _noop(
+        "%(files)s: too large or too complex to read, so it was stored without its text (its "
+        "content cannot be found by search) and without a preview."
+    ),
+    sandbox.UNREADABLE: _noop(
+        "%(files)s: its text could not be read, so it was stored without its text and "
+        "without a preview."
+    ),
+}
+
+
+def warn_unread(request, checked) -> None:
+    """Tell the uploader which files were stored without text because they could not be
+    read within the limits, or at all."""
+    for outcome, message in UNREAD_MESSAGES.items():
+        names = [item.name for item in checked if item.analysis.outcome == outcome]
+        if names:
+            messages.warning(request, _(message) % {"files": ", ".join(names)})
 
 
 @teacher_required
