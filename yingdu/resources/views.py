@@ -36,7 +36,7 @@ from . import facets, sandbox
 from .forms import RejectForm, ResourceForm, UploadForm, upload_max_bytes
 from .models import Resource, ResourceFile, ResourceStatus
 from .services import create_resource, set_tags
-from .uploads import FORM_OVERHEAD, SizeLimitHandler
+from .uploads import FORM_OVERHEAD, SizeLimitHandler, buffer_chunked_body, is_chunked
 
 PER_PAGE = 20
 RELATED_COUNT = 6
@@ -150,6 +150,8 @@ def upload(request):
             declared = 0
         if declared > limit + FORM_OVERHEAD:
             return too_large(request)  # refused before a byte of the body is read
+        if is_chunked(request) and not buffer_chunked_body(request, limit + FORM_OVERHEAD):
+            return too_large(request)
         request.upload_handlers.insert(0, SizeLimitHandler(request, limit))
     return _upload(request)
 
