@@ -133,3 +133,11 @@ def test_malformed_pdf_is_stored_and_the_uploader_told(teacher_client, renjiao, 
 def test_default_expanded_size_limit_fits_real_teaching_files(settings):
     assert filecheck.Limits().zip_max_expanded == settings.RESOURCE_ZIP_MAX_EXPANDED_BYTES
     assert filecheck.Limits().zip_max_expanded == 4 * settings.RESOURCE_UPLOAD_MAX_BYTES
+
+
+def test_the_child_sees_no_secrets(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "very-secret")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "also-secret")
+    environment = sandbox.child_environment()
+    assert "SECRET_KEY" not in environment and "AWS_SECRET_ACCESS_KEY" not in environment
+    assert environment["PATH"]

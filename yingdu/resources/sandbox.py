@@ -12,6 +12,7 @@ without text or preview. Plain Python (no Django), so a background job can call 
 
 import logging
 import math
+import os
 import resource
 import shutil
 import signal
@@ -31,6 +32,8 @@ EXIT_LIMIT, EXIT_UNREADABLE = 3, 4
 STOPPED_BY_LIMIT = {-signal.SIGKILL, -signal.SIGXCPU, -signal.SIGXFSZ, -signal.SIGSEGV,
                     -signal.SIGABRT, -signal.SIGBUS}  # fmt: skip
 TEXT_FILE, PREVIEW_FILE = "text.txt", "preview.png"
+# The child sees no secrets (SECRET_KEY, DATABASE_URL, storage keys): only these variables.
+CHILD_ENVIRONMENT = ("PATH", "PYTHONPATH", "LANG", "LC_ALL", "TMPDIR")
 OUTPUT_MAX = 64 * 1024 * 1024  # RLIMIT_FSIZE: text is at most MAX_TEXT, a preview a few MB
 MB = 1024 * 1024
 
@@ -92,7 +95,7 @@ def run_child(path, kind: str, out: Path, limits: Limits) -> str:
     try:
         done = subprocess.run(
             argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            timeout=limits.seconds, close_fds=True,
+            timeout=limits.seconds, close_fds=True, env=child_environment(),
         )  # fmt: skip
     except subprocess.TimeoutExpired:  # run() has killed the child
         log.warning("reading a %s upload took more than %s s; stopped", kind, limits.seconds)
@@ -105,6 +108,10 @@ def run_child(path, kind: str, out: Path, limits: Limits) -> str:
         return LIMIT
     log.warning("could not read a %s upload (exit %s): %s", kind, done.returncode, detail)
     return UNREADABLE
+
+
+def child_environment() -> dict:
+    return {name: os.environ[name] for name in CHILD_ENVIRONMENT if name in os.environ}
 
 
 def analyse_files(items, limits: Limits = Limits()) -> list[Analysis]:
@@ -127,6 +134,7 @@ def apply_limits(memory: int, cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_MAX, OUTPUT_MAX))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))  # no new processes or threads
 
 
 def near_memory_limit(memory: int) -> bool:
