@@ -15,7 +15,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as _noop
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -187,11 +187,11 @@ def _upload(request):
 
 
 UNREAD_MESSAGES = {
-    sandbox.LIMIT: _noop(
+    sandbox.LIMIT: gettext_noop(
         "%(files)s: too large or too complex to read, so it was stored without its text (its "
         "content cannot be found by search) and without a preview."
     ),
-    sandbox.UNREADABLE: _noop(
+    sandbox.UNREADABLE: gettext_noop(
         "%(files)s: its text could not be read, so it was stored without its text and "
         "without a preview."
     ),
