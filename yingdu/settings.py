@@ -125,7 +125,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Created empty with mode 0600 before SQLite first opens it: SQLite gives the -wal and
     # -shm files the database file's mode, so all three are readable by their owner only.
     if DATABASES["default"]["NAME"] and not str(DATABASES["default"]["NAME"]).startswith(":"):
-        with contextlib.suppress(FileExistsError):
+        with contextlib.suppress(OSError):  # exists already, or SQLite will say what is wrong
             os.close(os.open(DATABASES["default"]["NAME"], os.O_CREAT | os.O_EXCL, 0o600))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
