@@ -6,6 +6,7 @@ scale-out through DATABASE_URL (PostgreSQL), REDIS_URL (cache) and YINGDU_S3_BUC
 `python -m django check --deploy`.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -124,6 +125,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Created empty with mode 0600 before SQLite first opens it: SQLite gives the -wal and
+    # -shm files the database file's mode, so all three are readable by their owner only.
+    if DATABASES["default"]["NAME"] and not str(DATABASES["default"]["NAME"]).startswith(":"):
+        with contextlib.suppress(OSError):  # exists already, or SQLite will say what is wrong
+            os.close(os.open(DATABASES["default"]["NAME"], os.O_CREAT | os.O_EXCL, 0o600))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background jobs (docs/operators.md): queued in the database, run by `yingdu worker`.
@@ -166,6 +172,9 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded files and the folders they go in are readable by Yingdu's own user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -207,9 +216,16 @@ RESOURCE_UPLOAD_MAX_BYTES = int(float(os.environ.get("YINGDU_UPLOAD_MAX_MB", "50
 RESOURCE_UPLOAD_MAX_FILES = int(os.environ.get("YINGDU_UPLOAD_MAX_FILES", "10"))
 RESOURCE_ZIP_MAX_ENTRIES = int(os.environ.get("YINGDU_ZIP_MAX_ENTRIES", "1000"))
 RESOURCE_ZIP_MAX_EXPANDED_BYTES = int(
-    float(os.environ.get("YINGDU_ZIP_MAX_EXPANDED_MB", "500")) * 2**20
+    float(os.environ.get("YINGDU_ZIP_MAX_EXPANDED_MB", "200")) * 2**20
 )
 RESOURCE_DOWNLOAD_NEEDS_LOGIN = env_bool("YINGDU_DOWNLOAD_NEEDS_LOGIN", False)
+# Text and previews are read in a child process with these hard limits (resources/sandbox.py);
+# an Office file with a larger XML part is not parsed. Over a limit: stored without text.
+RESOURCE_EXTRACT_MAX_MEMORY_BYTES = int(
+    float(os.environ.get("YINGDU_EXTRACT_MAX_MB", "512")) * 2**20
+)
+RESOURCE_EXTRACT_SECONDS = float(os.environ.get("YINGDU_EXTRACT_SECONDS", "15"))
+RESOURCE_XML_PART_MAX_BYTES = int(float(os.environ.get("YINGDU_XML_PART_MAX_MB", "20")) * 2**20)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2**20  # larger uploads stream to temporary files
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file form fields (Django's default)
 

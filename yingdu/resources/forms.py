@@ -36,9 +36,12 @@ def upload_max_bytes() -> int:
 
 
 def limits() -> filecheck.Limits:
+    defaults = filecheck.Limits()
     return filecheck.Limits(
-        zip_max_entries=getattr(settings, "RESOURCE_ZIP_MAX_ENTRIES", 1000),
-        zip_max_expanded=getattr(settings, "RESOURCE_ZIP_MAX_EXPANDED_BYTES", 500 * MB),
+        zip_max_entries=getattr(settings, "RESOURCE_ZIP_MAX_ENTRIES", defaults.zip_max_entries),
+        zip_max_expanded=getattr(
+            settings, "RESOURCE_ZIP_MAX_EXPANDED_BYTES", defaults.zip_max_expanded
+        ),
     )
 
 
@@ -55,6 +58,7 @@ class CheckedFile:
     kind: str
     sha256: str
     name: str  # sanitized display name
+    analysis: object = None  # sandbox.Analysis, once services.analyse has read the file
 
     @property
     def source(self):
