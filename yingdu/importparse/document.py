@@ -1,11 +1,46 @@
-"""What an import produces for one source item, and the error a failing source raises."""
+"""What an import produces for one source item, and the error a failing source raises.
+
+A paragraph is plain text, or a `Block`: a table, list, block quote or code block the
+importer built as HTML from a page's extracted structure (every text in it escaped).
+`body_html` is where plain paragraphs are escaped: what the saved item's body holds."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 
 KINDS = ("news", "bilingual", "daily_term", "composition", "zh_news")
+
+
+class Block(str):
+    """A paragraph that is already safe HTML (`<table>`, `<ul>`, `<ol>`, `<blockquote>`,
+    `<pre>`); `text` is its plain text, one line per cell row, item or code line, for the
+    line filters and language tests."""
+
+    def __new__(cls, html: str, text: str = "", kind: str = ""):
+        block = super().__new__(cls, html)
+        block.text, block.kind = text, kind
+        return block
+
+    def __reduce__(self):  # pickled to and from parser worker processes
+        return Block, (str(self), self.text, self.kind)
+
+
+def plain(paragraph: str) -> str:
+    """The plain text of a paragraph or a block."""
+    return paragraph.text if isinstance(paragraph, Block) else paragraph
+
+
+def paragraph_html(paragraph: str) -> str:
+    """A paragraph as stored in an item's body: blocks as they are, plain text escaped (a
+    pasted `<a href>` or `<script>` stays visible text, never markup)."""
+    return str(paragraph) if isinstance(paragraph, Block) else escape(paragraph, quote=False)
+
+
+def body_html(paragraphs: list[str]) -> str:
+    """An item's body: its paragraphs as HTML, separated by blank lines."""
+    return "\n\n".join(paragraph_html(p) for p in paragraphs)
 
 
 class SourceError(Exception):
