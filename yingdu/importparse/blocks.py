@@ -39,6 +39,14 @@ def element_text(element) -> str:
     return join_wrapped(element_lines(element))
 
 
+def link_share(element) -> float:
+    """How much of an element's text is the text of links (<ref>): 1.0 for a list of
+    titles linking to other pages."""
+    text = "".join("".join(element.itertext()).split())
+    linked = "".join("".join("".join(ref.itertext()).split()) for ref in element.iter("ref"))
+    return len(linked) / len(text) if text else 0.0
+
+
 def _list_block(element) -> Block | None:
     items = [element_text(item) for item in element.findall("item")]
     items = [item for item in items if item and not is_boilerplate(item)]
@@ -46,7 +54,9 @@ def _list_block(element) -> Block | None:
         return None
     tag = LIST_TAGS.get(element.get("rend", ""), "ul")
     html = " ".join(f"<li>{escape(item, quote=False)}</li>" for item in items)
-    return Block(f"<{tag}>{html}</{tag}>", "\n".join(items), "list")
+    block = Block(f"<{tag}>{html}</{tag}>", "\n".join(items), "list")
+    block.links = link_share(element)
+    return block
 
 
 def _table_block(element) -> Block | None:

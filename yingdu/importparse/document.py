@@ -16,15 +16,15 @@ KINDS = ("news", "bilingual", "daily_term", "composition", "zh_news")
 class Block(str):
     """A paragraph that is already safe HTML (`<table>`, `<ul>`, `<ol>`, `<blockquote>`,
     `<pre>`); `text` is its plain text, one line per cell row, item or code line, for the
-    line filters and language tests."""
+    line filters and language tests; `links` the share of that text in links."""
 
-    def __new__(cls, html: str, text: str = "", kind: str = ""):
+    def __new__(cls, html: str, text: str = "", kind: str = "", links: float = 0.0):
         block = super().__new__(cls, html)
-        block.text, block.kind = text, kind
+        block.text, block.kind, block.links = text, kind, links
         return block
 
     def __reduce__(self):  # pickled to and from parser worker processes
-        return Block, (str(self), self.text, self.kind)
+        return Block, (str(self), self.text, self.kind, self.links)
 
 
 def plain(paragraph: str) -> str:

@@ -25,9 +25,10 @@ from .lines import (
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 TRAFILATURA_OPTIONS = {
     "with_metadata": True,
-    "favor_precision": True,  # menus and lists out; our own line filters do the rest
+    "favor_precision": False,  # menus and lists out; our own line filters do the rest
     "include_comments": False,
     "include_tables": True,  # kept as tables (see `blocks`)
+    "include_links": True,  # lists of links to other pages are title lists, not the article
     "date_extraction_params": DATE_PARAMS,  # no guessing from copyright years
 }
 TITLE_SUFFIX = re.compile(r"\s*(?:_| - | \| | – | — )\s*")

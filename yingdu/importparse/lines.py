@@ -38,6 +38,8 @@ RELATED = re.compile(
 )
 BREADCRUMB_SEP = re.compile(r"\s*(>|&gt;|»|›|→|/)\s*")
 FILTER_BARS = ("|", "｜")
+FILTER_ROW_CHARS = 200  # a longer line with bars is a filter row only if its entries are short
+MENU_ENTRY_CHARS = 25
 SENTENCE_END = tuple('.!?。！？…"”’』」)）')
 DATE_ONLY = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?")
 
@@ -123,6 +125,8 @@ def is_filter_row(line: str) -> bool:
     if line.startswith("每日一词"):
         return False
     bars = sum(line.count(b) for b in FILTER_BARS)
+    if bars >= 2 and len(line) >= FILTER_ROW_CHARS:  # a paragraph quoting a site's headlines
+        return len(line) < MENU_ENTRY_CHARS * (bars + 1)
     return bars >= 2 or line.startswith("不限") or (bars == 1 and len(line) < 40)
 
 

@@ -249,9 +249,14 @@ def is_full_paragraph(text: str, scripts: set[str]) -> bool:
     )
 
 
+INTRODUCING = (":", "：")  # "See the tweets:" before a quote
+LONG_LINE = 120  # no title of a list is this long
+
+
 def _still_article(paragraph: str, scripts: set[str]) -> bool:
-    """After the last full paragraph: a short closing sentence, a table or code block of
-    the article, as opposed to the first entry of a title list."""
+    """After the last full paragraph: a short closing sentence, a line introducing what
+    follows, a table, quote or code block of the article, as opposed to the first entry of
+    a title list."""
     if isinstance(paragraph, Block):
         if paragraph.kind == "code":
             return True
@@ -263,12 +268,16 @@ def _still_article(paragraph: str, scripts: set[str]) -> bool:
         ]
         if 2 * len(foreign) > len(lines):
             return False
+        if paragraph.kind in ("table", "quote"):
+            return True
+        if paragraph.links >= 0.5:  # a list of links to other pages: their titles
+            return False
         sentences = sum(line.endswith(SENTENCE_END) for line in lines)
-        return paragraph.kind == "table" or 2 * sentences >= len(lines)
+        return paragraph.links == 0 or 2 * sentences >= len(lines)
     return (
         script_lang(paragraph) in scripts
         and not has_title_prefix(paragraph)
-        and paragraph.endswith(SENTENCE_END)
+        and (paragraph.endswith((*SENTENCE_END, *INTRODUCING)) or len(paragraph) >= LONG_LINE)
     )
 
 
@@ -285,6 +294,26 @@ def trim_article_end(paragraphs: list[str]) -> list[str]:
     if not full:
         return paragraphs
     end = full[-1] + 1
-    while end < len(paragraphs) and _still_article(paragraphs[end], scripts):
-        end += 1
+    while end < len(paragraphs):
+        if _still_article(paragraphs[end], scripts):
+            end += 1
+        elif headed := _headed_block(paragraphs[end : end + 3], scripts):
+            end += headed
+        else:
+            break
     return paragraphs[:end]
+
+
+def _headed_block(following: list[str], scripts: set[str]) -> int:
+    """How many paragraphs make one or two short headings ('Ingredients') and the list or
+    table that belongs to the article under them; 0 if that is not what follows."""
+    for n, paragraph in enumerate(following):
+        if isinstance(paragraph, Block):
+            return n + 1 if n and _still_article(paragraph, scripts) else 0
+        if not (
+            script_lang(paragraph) in scripts
+            and not has_title_prefix(paragraph)
+            and len(paragraph) < LONG_LINE
+        ):
+            return 0
+    return 0
