@@ -91,18 +91,14 @@ def evaluation_set(folder: Path) -> list[tuple[str, bytes, str]]:
 
 def yingdu_text(html: str, name: str) -> tuple[str, str]:
     """(extracted text, refusal message or '') of the importparse pipeline."""
-    from yingdu.importparse import SourceError, parse_html
+    from yingdu.importparse import SourceError, fingerprint, parse_html
     from yingdu.importparse.document import plain
 
     try:
         item = parse_html(html, name)
     except SourceError as exc:
         return "", str(exc)
-    texts = [plain(p) for p in item.paragraphs]
-    texts += [text for pair in item.pairs for text in pair if text]
-    if item.kind == "daily_term":
-        texts = [item.term_zh, item.term_en, *texts]
-    return "\n".join(texts), ""
+    return "\n".join(plain(text) for text in fingerprint.parsed_parts(item)), ""  # as saved
 
 
 def trafilatura_text(html: str, **options) -> str:

@@ -171,7 +171,8 @@ def join_wrapped(lines: list[str]) -> str:
     return joiner.join(lines)
 
 
-WRAP_MIN = 40  # a hard-wrapped text's lines are at least this long (but the last)
+WRAP_WIDTH = 50  # narrower blocks are menus and lists, not wrapped text
+NEAR_WIDTH = 0.7  # a wrapped line fills at least this share of the block's width
 
 
 def _continues(line: str, following: str, width: int) -> bool:
@@ -183,18 +184,15 @@ def _continues(line: str, following: str, width: int) -> bool:
     open_end = not line.endswith(SENTENCE_END)
     if open_end and following[:1].islower():
         return True
-    return width >= 50 and len(line) >= 0.7 * width and (open_end or following[:1].islower())
+    return width >= WRAP_WIDTH and len(line) >= NEAR_WIDTH * width and open_end
 
 
 def wrapped_paragraphs(lines: list[str]) -> list[str]:
-    """The paragraphs of a block of lines of pasted text: a hard-wrapped block (every line
-    but the last long) is one paragraph; otherwise lines are joined where one visibly goes
-    on in the next (a long line without a sentence end, a next line starting in lower
-    case); short lines (menus, titles) stay lines of their own."""
+    """The paragraphs of a block of lines of pasted text: lines are joined where one visibly
+    goes on in the next (a line near the block's width without a sentence end, a next line
+    starting in lower case); short lines (menus, titles) stay lines of their own."""
     if len(lines) < 2:
         return list(lines)
-    if all(len(line) >= WRAP_MIN for line in lines[:-1]):
-        return [join_wrapped(lines)]
     width = max(len(line) for line in lines)
     paragraphs: list[list[str]] = [[lines[0]]]
     for line, following in zip(lines, lines[1:], strict=False):

@@ -251,6 +251,7 @@ def is_full_paragraph(text: str, scripts: set[str]) -> bool:
 
 INTRODUCING = (":", "：")  # "See the tweets:" before a quote
 LONG_LINE = 120  # no title of a list is this long
+TITLE_LIST_LINKS = 0.8  # a list whose text is this much links is a list of other pages' titles
 
 
 def _still_article(paragraph: str, scripts: set[str]) -> bool:
@@ -270,10 +271,7 @@ def _still_article(paragraph: str, scripts: set[str]) -> bool:
             return False
         if paragraph.kind in ("table", "quote"):
             return True
-        if paragraph.links >= 0.5:  # a list of links to other pages: their titles
-            return False
-        sentences = sum(line.endswith(SENTENCE_END) for line in lines)
-        return paragraph.links == 0 or 2 * sentences >= len(lines)
+        return paragraph.links < TITLE_LIST_LINKS
     return (
         script_lang(paragraph) in scripts
         and not has_title_prefix(paragraph)
