@@ -3,7 +3,7 @@ importparse pipeline: trafilatura, then Yingdu's blocks, line filters and portal
 beside trafilatura alone, on an evaluation set of pages with reference texts, in one run.
 
 The evaluation set is a folder, given by --eval-dir or YINGDU_EXTRACT_EVAL_DIR (default:
-the small set written for Yingdu in tests/fixtures/import/eval/), in either layout:
+the small set written for Yingdu in tests/fixtures/extract_eval/), in either layout:
 
 * NAME.html (or NAME.html.gz) and NAME.txt, the reference text of the page's article;
 * the layout of the article-extraction-benchmark (ground-truth.json mapping NAME to
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 TEXT_ONLY = ("with_metadata", "include_links")  # they would add metadata and URLs to text
-OWN_SET = ROOT / "tests" / "fixtures" / "import" / "eval"
+OWN_SET = ROOT / "tests" / "fixtures" / "extract_eval"
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]")
 
