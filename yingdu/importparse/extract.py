@@ -68,6 +68,8 @@ def parse_html(
     title = _clean_title(doc.title or "", doc.sitename or "")
     # what trafilatura found is never refused: our filters may only narrow it down
     body = portal.trim_article_end(clean_lines(extracted)) or _link_lines(extracted)
+    if not body:  # menu bars and copyright lines only
+        raise SourceError("no article text found in the page")
     site = (doc.sitename or meta.source or "").strip()
     return build(source, title, body, meta, page_date, site, kind, today or _today())
 

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from yingdu.importparse import Parsed, SourceError, fingerprint
+from yingdu.importparse.document import body_html
 from yingdu.importparse.fetch import Limits
 from yingdu.importparse.pipeline import parse_document, parse_many
 from yingdu.importparse.sources import Document, Task, plan
@@ -203,7 +204,7 @@ def build_item(parsed: Parsed, publish: bool):
         "status": Status.PUBLISHED if publish else Status.DRAFT,
         "published_at": published_at(parsed),
     }
-    body = "\n\n".join(parsed.paragraphs)
+    body = body_html(parsed.paragraphs)  # plain paragraphs escaped, tables and lists as HTML
     if parsed.kind in ("news", "zh_news"):
         item = NewsArticle(
             **common,
