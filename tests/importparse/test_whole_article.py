@@ -56,11 +56,12 @@ def test_title_from_the_first_line_leaves_the_dateline_out(fixtures_dir):
     assert_no_title_lists(item.paragraphs)
 
 
-def test_html_news_ends_where_the_article_ends():
-    item = eval_page("portal_news_title_lists")
+@pytest.mark.parametrize("name", ["portal_news_title_lists", "portal_news_title_lists_text"])
+def test_html_news_ends_where_the_article_ends(name):
+    item = eval_page(name)  # the title lists as links, and as text lines
     assert (item.kind, item.section) == ("news", "international")
     assert item.title == "Highland schools collect rain for their taps"
-    assert item.paragraphs == reference("portal_news_title_lists")
+    assert item.paragraphs == reference(name)
     assert_no_title_lists(item.paragraphs)
 
 
