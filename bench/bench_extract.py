@@ -28,6 +28,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from html import unescape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,7 +99,8 @@ def yingdu_text(html: str, name: str) -> tuple[str, str]:
         item = parse_html(html, name)
     except SourceError as exc:
         return "", str(exc)
-    return "\n".join(plain(text) for text in fingerprint.parsed_parts(item)), ""  # as saved
+    texts = (unescape(plain(text)) for text in fingerprint.parsed_parts(item))  # as saved
+    return "\n".join(texts), ""
 
 
 def trafilatura_text(html: str, **options) -> str:

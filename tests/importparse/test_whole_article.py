@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from yingdu.importparse import SourceError, parse_html, parse_text
-from yingdu.importparse.document import Block, body_html, plain
+from yingdu.importparse.document import Block, plain
 
 EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "extract_eval"
 
@@ -92,7 +92,7 @@ def test_lists_and_their_headings_are_kept_and_link_lists_after_the_article_are_
     assert kinds == ["Repotting a ", "What you nee", "list", "Steps", "list", "After a mont"]
     assert item.paragraphs[2].startswith("<ul><li>A pot one size larger")
     assert item.paragraphs[4].startswith("<ol><li>Water the plant the day before")
-    assert "Building a bird box" not in body_html(item.paragraphs)
+    assert "Building a bird box" not in "\n\n".join(item.paragraphs)
 
 
 def test_code_blocks_keep_their_lines_and_are_escaped():
@@ -109,11 +109,15 @@ def test_code_blocks_keep_their_lines_and_are_escaped():
     assert block == "<pre><code>if [ $a -lt 3 ] &amp;&amp; echo '&lt;b&gt;'<br>fi</code></pre>"
 
 
-def test_plain_paragraphs_are_escaped_and_blocks_kept_in_the_body():
-    table = Block("<table><tr><td>a</td></tr></table>", "a", "table")
-    assert body_html(["a <script>x</script> & b", table]) == (
-        "a &lt;script&gt;x&lt;/script&gt; &amp; b\n\n<table><tr><td>a</td></tr></table>"
+def test_plain_paragraphs_are_escaped_and_blocks_kept_as_html():
+    html = (
+        "<html><body><article><p>Use the tag &lt;b&gt; for bold text &amp; the tag &lt;i&gt; "
+        "for italics, as the table below shows for each of them.</p><table><tr><td>b &amp; "
+        "i</td></tr></table></article></body></html>"
     )
+    text, table = parse_html(html, "x").paragraphs
+    assert text.startswith("Use the tag &lt;b&gt; for bold text &amp; the tag &lt;i&gt;")
+    assert isinstance(table, Block) and table == "<table><tr><td>b &amp; i</td></tr></table>"
 
 
 def test_blocks_survive_worker_processes():

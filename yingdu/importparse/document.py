@@ -2,7 +2,7 @@
 
 A paragraph is plain text, or a `Block`: a table, list, block quote or code block the
 importer built as HTML from a page's extracted structure (every text in it escaped).
-`body_html` is where plain paragraphs are escaped: what the saved item's body holds."""
+`paragraph_html` is a paragraph as the saved item's body holds it."""
 
 from __future__ import annotations
 
@@ -33,14 +33,9 @@ def plain(paragraph: str) -> str:
 
 
 def paragraph_html(paragraph: str) -> str:
-    """A paragraph as stored in an item's body: blocks as they are, plain text escaped (a
-    pasted `<a href>` or `<script>` stays visible text, never markup)."""
-    return str(paragraph) if isinstance(paragraph, Block) else escape(paragraph, quote=False)
-
-
-def body_html(paragraphs: list[str]) -> str:
-    """An item's body: its paragraphs as HTML, separated by blank lines."""
-    return "\n\n".join(paragraph_html(p) for p in paragraphs)
+    """A paragraph as stored in an item's body: a block as it is (still a `Block`), plain
+    text escaped (a pasted `<a href>` or `<script>` stays visible text, never markup)."""
+    return paragraph if isinstance(paragraph, Block) else escape(paragraph, quote=False)
 
 
 class SourceError(Exception):

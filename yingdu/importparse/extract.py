@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 
 from . import portal
 from .blocks import body_paragraphs
-from .document import KINDS, Parsed, SourceError, plain
+from .document import KINDS, Parsed, SourceError, paragraph_html, plain
 from .lines import (
     COPYRIGHT,
     clean_lines,
@@ -217,6 +218,18 @@ def build(
     item.site_name = site[:100]
     BUILDERS[kind](item, meta, today)
     item.title = (item.title or _untitled(item.paragraphs))[:MAX_TITLE]
+    return as_html(item)
+
+
+HTML_PAIRS = {"bilingual"}  # kinds whose pairs are stored as HTML (a term's examples are text)
+
+
+def as_html(item: Parsed) -> Parsed:
+    """Escape the plain text that is stored as HTML (bodies, bilingual pairs), so that a
+    written `<a href=…>` or `<script>` is shown as written, never run or dropped."""
+    item.paragraphs = [paragraph_html(p) for p in item.paragraphs]  # blocks are HTML already
+    if item.kind in HTML_PAIRS:
+        item.pairs = [(escape(en, quote=False), escape(zh, quote=False)) for en, zh in item.pairs]
     return item
 
 

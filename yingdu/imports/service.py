@@ -18,8 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from yingdu.importparse import Parsed, SourceError, fingerprint
-from yingdu.importparse.document import body_html
-from yingdu.importparse.fetch import Limits
+from yingdu.importparse.fetch import Limits, allow_list
 from yingdu.importparse.pipeline import parse_document, parse_many
 from yingdu.importparse.sources import Document, Task, plan
 
@@ -82,6 +81,7 @@ def default_limits() -> Limits:
         timeout=settings.IMPORT_TIMEOUT_SECONDS,
         max_bytes=settings.IMPORT_MAX_BYTES,
         max_redirects=settings.IMPORT_MAX_REDIRECTS,
+        allow_hosts=allow_list(settings.IMPORT_ALLOW_HOSTS),
     )
 
 
@@ -204,7 +204,7 @@ def build_item(parsed: Parsed, publish: bool):
         "status": Status.PUBLISHED if publish else Status.DRAFT,
         "published_at": published_at(parsed),
     }
-    body = body_html(parsed.paragraphs)  # plain paragraphs escaped, tables and lists as HTML
+    body = "\n\n".join(parsed.paragraphs)
     if parsed.kind in ("news", "zh_news"):
         item = NewsArticle(
             **common,
