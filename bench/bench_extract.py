@@ -34,10 +34,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from yingdu.text import HAN_RANGES  # noqa: E402 (needs the path above)
+
 TEXT_ONLY = ("with_metadata", "include_links")  # they would add metadata and URLs to text
 OWN_SET = ROOT / "tests" / "fixtures" / "extract_eval"
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+CHARACTER = re.compile(f"([{HAN_RANGES}\u3040-\u30ff])")  # Chinese characters and kana
 
 
 def tokens(text: str) -> list[str]:
@@ -45,8 +47,8 @@ def tokens(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text or "").casefold()
     out: list[str] = []
     for word in TOKEN.findall(text):
-        if HAN_CHAR.search(word):
-            out.extend(piece for piece in re.split(f"({HAN_CHAR.pattern})", word) if piece)
+        if CHARACTER.search(word):
+            out.extend(piece for piece in CHARACTER.split(word) if piece)
         else:
             out.append(word)
     return out

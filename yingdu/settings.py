@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' assets locally (no CDN)
     "yingdu.accounts",
     "yingdu.imports",
+    "yingdu.privacy",
     "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)
     "django_tasks_db",  # their queue in the database, run by `yingdu worker`
 ]

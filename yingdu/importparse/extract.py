@@ -292,7 +292,6 @@ def _composition(item: Parsed, meta: portal.PageMeta, today: date) -> None:
     item.grade = meta.grade or portal.grade_code(meta.breadcrumb) or portal.grade_code(item.title)
     if item.grade is None:
         raise SourceError("no grade found for the composition (一年级 … 六年级, 初一 … 高三, 大学)")
-    item.author = meta.author or "佚名"
     item.length = meta.length
 
 

@@ -8,9 +8,10 @@ import re
 import unicodedata
 from html import unescape
 
+from yingdu.text import HAN
+
 from .document import Block, plain
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 

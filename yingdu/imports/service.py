@@ -245,7 +245,6 @@ def build_item(parsed: Parsed, publish: bool):
             **common,
             title=parsed.title,
             language=parsed.lang if parsed.lang in ("zh", "en") else "zh",
-            author_name=parsed.author[:50] or "佚名",
             grade=parsed.grade,
             body=body,
         )
