@@ -15,7 +15,7 @@ from yingdu.lexicon.schema import FLAG_ESTIMATED, FLAG_NAME
 from yingdu.lexicon.store import Lexicon
 
 from .tokenize import is_sentence_initial, split_clitics, split_hyphens
-from .tokens import RawToken, Split, Tail, split_entry
+from .tokens import RawToken, Split, Tail, split_entry, tail
 
 _CET4 = band_rank("cet4")
 UNKNOWN_BAND = BANDS[BEYOND]  # a word the lexicon does not know
@@ -27,7 +27,7 @@ def analyze(s: str, lexicon: Lexicon) -> Tail | Split | None:
     """What the token string ``s`` becomes; None for a number."""
     hit = lexicon.surface.get(s)
     if hit is not None:
-        return Tail(hit[0], hit[3])
+        return tail(hit[0], hit[3])
     if s[0].isdigit():
         return None
     if s.isalpha():
@@ -56,9 +56,9 @@ def _plain_word(s: str, lexicon: Lexicon) -> Tail | Split:
     hit = lexicon.resolve(norm)
     capitalized = norm[:1].isupper() and norm != "I"
     if capitalized and (hit is None or hit[2] & FLAG_NAME):
-        return Tail(norm, None, is_proper=True)
+        return tail(norm, None, is_proper=True)
     if hit is None:
-        return Tail(norm.lower(), UNKNOWN_BAND)
+        return tail(norm.lower(), UNKNOWN_BAND)
     lemma, _, _, band = hit
     if capitalized and not _all_caps(norm) and _rare(hit):
         # a common word at a sentence start, else a name (Mr. Bright)
@@ -67,7 +67,7 @@ def _plain_word(s: str, lexicon: Lexicon) -> Tail | Split:
             [(s, 0, end, lemma, band, False, False, None)],
             [(s, 0, end, norm, None, True, False, None)],
         )
-    return Tail(lemma, band)
+    return tail(lemma, band)
 
 
 def _pieces(s: str, initial: bool, lexicon: Lexicon, append: Append) -> None:

@@ -18,7 +18,7 @@ from yingdu.lexicon.store import Lexicon
 
 from .classification import analyze, pieces_in_context
 from .tokenize import SPLIT_RE
-from .tokens import BAND, END, LEMMA, TEXT, UNSEEN, RawToken, Tail, number_token, shifted, splice
+from .tokens import BAND, END, LEMMA, TEXT, UNSEEN, RawToken, Split, number_token, shifted, splice
 
 _MEMO_LIMIT = 200_000  # memo entries kept before the memo is dropped
 _BLOCK = 4096  # characters tokenized at a time: a block's objects stay in the CPU cache
@@ -98,10 +98,10 @@ def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
                 numbers += 1
                 continue
             memo[s] = entry
-        if isinstance(entry, Tail):  # new to the memo
-            pieces: tuple[RawToken, ...] = ((s, 0, end - start, *entry),)
-        else:
+        if isinstance(entry, Split):
             pieces = pieces_in_context(entry, text, start - offset)
+        else:  # a one-token entry new to the memo
+            pieces = ((s, 0, end - start, *entry),)
         new = [shifted(piece, start) for piece in pieces]
         for token in new:
             if token[BAND] is None:  # a name

@@ -1,7 +1,7 @@
 """The annotator's data: a token with named fields, and the memo entries tokens are made from.
 
 While annotating, tokens are plain tuples laid out as :class:`Token` (``RawToken``): the fast
-path builds them at C speed by appending a memo entry (:class:`Tail`) to ``(text, start,
+path builds them at C speed by appending a memo entry (:data:`Tail`) to ``(text, start,
 end)``.  Code outside the hot loop reads them by field name, either through :class:`Token`
 (``Result.tokens``) or with the field positions below.
 """
@@ -30,21 +30,19 @@ RawToken = tuple  # a plain tuple in Token field order (see the module docstring
 TEXT, START, END, LEMMA, BAND, IS_PROPER, IS_NUMBER, MWE = range(len(Token._fields))
 
 
-class Tail(NamedTuple):
-    """What a surface string that always makes one token becomes: the fields after ``end``."""
+Tail = tuple  # memo entry of a string that always makes one token: Token's fields after end
 
-    lemma: str
-    band: str | None
-    is_proper: bool = False
-    is_number: bool = False
-    mwe: None = None
+
+def tail(lemma: str, band: str | None, is_proper: bool = False) -> Tail:
+    """A :data:`Tail`, a plain tuple (C code reads plain tuples faster than named ones)."""
+    return (lemma, band, is_proper, False, None)
 
 
 class Split(NamedTuple):
     """Memo entry for a string whose tokens depend on the context or that splits into pieces
     (don't, Darcy's, well-known); the pieces' offsets are relative to the string.
 
-    ``lemma`` and ``band`` are always None, in the places a :class:`Tail` has them: the fast
+    ``lemma`` and ``band`` are always None, in the places a :data:`Tail` has them: the fast
     path appends memo entries to (text, start, end) blindly and settles every token whose band
     comes out None afterwards.
     """
@@ -55,7 +53,7 @@ class Split(NamedTuple):
     inside: tuple[RawToken, ...]  # elsewhere (the same object when position does not matter)
 
 
-UNSEEN = Tail(None, None, None, None, None)  # what the fast path appends for a new string
+UNSEEN: Tail = (None, None, None, None, None)  # what the fast path appends for a new string
 
 
 def split_entry(initial: list[RawToken], inside: list[RawToken]) -> Split:
