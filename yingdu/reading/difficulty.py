@@ -97,12 +97,12 @@ class Tally:
                 continue
             before = tokens[i - 1][TEXT].lower() if i else ""
             after = tokens[i + 1][TEXT].lower() if i + 1 < len(tokens) else ""
-            bank[lemma] = FirstUse(token[TEXT], token[BAND], before, after, False)
+            bank[lemma] = (token[TEXT], token[BAND], before, after, False)  # a FirstUse
             self.above_lemmas.add(lemma)
 
     def _bank_expression(self, mwe: dict) -> None:
         if mwe["band"] in self.above_bands and mwe["phrase"] not in self.bank:
-            self.bank[mwe["phrase"]] = FirstUse(mwe["text"], mwe["band"], "", "", True)
+            self.bank[mwe["phrase"]] = (mwe["text"], mwe["band"], "", "", True)  # a FirstUse
 
     @property
     def above_ratio(self) -> float:

@@ -26,7 +26,7 @@ class Token(NamedTuple):
 
 RawToken = tuple  # a plain tuple in Token field order (see the module docstring)
 
-# Positions of Token's fields in a RawToken (the unpacking fails if Token's fields change).
+# Positions of Token's fields in a RawToken (tests/reading/test_tokens.py checks them).
 TEXT, START, END, LEMMA, BAND, IS_PROPER, IS_NUMBER, MWE = range(len(Token._fields))
 
 
@@ -75,7 +75,7 @@ def shifted(piece: RawToken, start: int) -> RawToken:
 
 def in_expression(token: RawToken, mwe_id: int) -> RawToken:
     """``token`` marked as part of the multi-word expression ``mwe_id``."""
-    return Token._make(token)._replace(mwe=mwe_id)
+    return token[:MWE] + (mwe_id,)
 
 
 def splice(items: list, replacements: dict[int, list]) -> list:

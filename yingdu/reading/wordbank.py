@@ -1,8 +1,8 @@
 """The Word Bank: every lemma (or expression) above the reader's level, with IPA and the
 Chinese gloss that fits where it is first used.
 
-The annotator notes each entry's :class:`FirstUse`; :func:`bank_entry` turns it into the dict
-the site shows.  :func:`choose_gloss` is where the context picks the gloss.
+The annotator notes each entry's first use; :func:`bank_entry` turns it into the dict the site
+shows.  :func:`choose_gloss` is where the context picks the gloss.
 """
 
 from __future__ import annotations
@@ -16,14 +16,10 @@ from .posguess import guess_pos
 _GLOSS_SENSES = 3  # senses of a gloss kept in the Word Bank
 
 
-class FirstUse(NamedTuple):
-    """Where a Word Bank entry first occurs in the text."""
-
-    word: str  # as written
-    band: str
-    before: str  # the previous word, lowercase ('' at the start or for an expression)
-    after: str  # the next word, lowercase
-    is_expression: bool
+# Where a Word Bank entry first occurs in the text, a plain tuple (made for every entry):
+# (word as written, band, the previous word lowercase, the next word lowercase, is_expression);
+# the neighbours are '' at the ends of the text and for an expression.
+FirstUse = tuple[str, str, str, str, bool]
 
 
 class Gloss(NamedTuple):
@@ -35,15 +31,16 @@ class Gloss(NamedTuple):
 def bank_entry(lemma: str, use: FirstUse, lexicon: Lexicon) -> dict:
     """The Word Bank entry (word, lemma, band, ipa, pos, gloss) of ``lemma`` first used as
     ``use``."""
-    ipa, pos, gloss = choose_gloss(lemma, use, lexicon)
-    return {"word": use.word, "lemma": lemma, "band": use.band, "ipa": ipa, "pos": pos,
-            "gloss": gloss}  # fmt: skip
+    word, band, before, after, is_expression = use
+    ipa, pos, gloss = choose_gloss(lemma, word, before, after, lexicon, is_expression)
+    return {"word": word, "lemma": lemma, "band": band, "ipa": ipa, "pos": pos, "gloss": gloss}
 
 
-def choose_gloss(lemma: str, use: FirstUse, lexicon: Lexicon) -> Gloss:
-    """The gloss of ``lemma`` that fits its use: the part of speech is guessed from the
-    neighbouring words (posguess.py), and the lexicon gives the gloss for it."""
-    pos = "" if use.is_expression else guess_pos(use.word.lower(), lemma, use.before, use.after)
+def choose_gloss(lemma, word, before, after, lexicon: Lexicon, is_expression=False) -> Gloss:
+    """The gloss of ``lemma`` written ``word`` between ``before`` and ``after``: the part of
+    speech is guessed from the neighbouring words (posguess.py), the lexicon gives the gloss
+    for it."""
+    pos = "" if is_expression else guess_pos(word.lower(), lemma, before, after)
     key = (lemma, pos)  # the memo's keys for words are strings, so tuples cannot clash
     memo = lexicon.memo
     gloss = memo.get(key)
