@@ -21,7 +21,7 @@ from operator import itemgetter
 from yingdu.lexicon.bands import BANDS, BEYOND, band_rank
 
 from .fastpath import Labelled
-from .tokens import BAND, LEMMA, MWE, TEXT
+from .tokens import BAND, LEMMA, MWE, TEXT, RawToken
 from .wordbank import FirstUse
 
 LEVELS = BANDS[:BEYOND]  # the levels a reader can choose: every band but 超纲
@@ -87,10 +87,15 @@ class Tally:
         above.reverse()
         # first index of each above-level lemma in this chunk (C-level: later keys overwrite)
         first_above = dict(zip(map(lemmas.__getitem__, above), above, strict=True))
-        bank = self.bank
         new = [(i, None) for i in firsts]  # an expression goes before its first word
-        new += [(i, lemma) for lemma, i in first_above.items() if lemma not in bank]
-        for i, lemma in sorted(new, key=_FIRST):
+        new += [(i, lemma) for lemma, i in first_above.items() if lemma not in self.bank]
+        self._bank(tokens, sorted(new, key=_FIRST), mwes)
+
+    def _bank(self, tokens: list[RawToken], new: list[tuple[int, str | None]], mwes) -> None:
+        """Note the first use of the words (index, lemma) and expressions (index, None) new
+        to the Word Bank, in text order."""
+        bank = self.bank
+        for i, lemma in new:
             token = tokens[i]
             if lemma is None:
                 self._bank_expression(mwes[token[MWE]])

@@ -18,7 +18,19 @@ from yingdu.lexicon.store import Lexicon
 
 from .classification import analyze, pieces_in_context
 from .tokenize import SPLIT_RE
-from .tokens import BAND, END, LEMMA, TEXT, UNSEEN, RawToken, Split, number_token, shifted, splice
+from .tokens import (
+    BAND,
+    END,
+    IS_NUMBER,
+    LEMMA,
+    TEXT,
+    UNSEEN,
+    RawToken,
+    Split,
+    number_token,
+    shifted,
+    splice,
+)
 
 _MEMO_LIMIT = 200_000  # memo entries kept before the memo is dropped
 _BLOCK = 4096  # characters tokenized at a time: a block's objects stay in the CPU cache
@@ -80,37 +92,23 @@ def _learn(strings: Iterable[str], lexicon: Lexicon) -> None:
 
 def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
     """Settle the tokens with band None; note the lemmas of names and numbers."""
-    memo = lexicon.memo
     numbers = 0
     replacements: dict[int, list[RawToken]] = {}
     for i in list(compress(count(), map(is_, bands, repeat(None)))):
         if lemmas[i] is not None:  # a name
             unlisted.add(lemmas[i])
             continue
-        s, start, end = tokens[i][TEXT : END + 1]
-        entry = memo.get(s)
-        if entry is None:
-            entry = analyze(s, lexicon)
-            if entry is None:  # a number
-                tokens[i] = number_token(s, start, end)
-                lemmas[i] = s
-                unlisted.add(s)
-                numbers += 1
-                continue
-            memo[s] = entry
-        if isinstance(entry, Split):
-            pieces = pieces_in_context(entry, text, start - offset)
-        else:  # a one-token entry new to the memo
-            pieces = ((s, 0, end - start, *entry),)
-        new = [shifted(piece, start) for piece in pieces]
+        new = _pieces(tokens[i], text, offset, lexicon)
         for token in new:
-            if token[BAND] is None:  # a name
+            if token[BAND] is None:  # a name or a number
                 unlisted.add(token[LEMMA])
         if len(new) == 1:
             tokens[i] = token = new[0]
             lemmas[i], bands[i] = token[LEMMA], token[BAND]
+            numbers += token[IS_NUMBER]
         else:
             replacements[i] = new
+    memo = lexicon.memo
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
     if replacements:
@@ -118,6 +116,22 @@ def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
         lemmas = splice(lemmas, {i: [t[LEMMA] for t in new] for i, new in replacements.items()})
         bands = splice(bands, {i: [t[BAND] for t in new] for i, new in replacements.items()})
     return tokens, lemmas, bands, numbers
+
+
+def _pieces(token: RawToken, text: str, offset: int, lexicon: Lexicon) -> list[RawToken]:
+    """What a token of the fast path really is: a number, or the pieces of its memo entry."""
+    s, start, end = token[TEXT : END + 1]
+    entry = lexicon.memo.get(s)
+    if entry is None:
+        entry = analyze(s, lexicon)
+        if entry is None:
+            return [number_token(s, start, end)]
+        lexicon.memo[s] = entry
+    if isinstance(entry, Split):
+        pieces = pieces_in_context(entry, text, start - offset)
+    else:  # a one-token entry new to the memo
+        pieces = ((s, 0, end - start, *entry),)
+    return [shifted(piece, start) for piece in pieces]
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
