@@ -16,8 +16,8 @@ from django.conf import settings
 from django.db import transaction
 
 from yingdu.core.pagecache import bump_generation
-from yingdu.lexicon import LexiconError, load_lexicon
-from yingdu.reading import LEVELS, annotate, per_level, pinyin_ruby
+from yingdu.lexicon import LEVELS, LexiconError, load_lexicon
+from yingdu.reading import annotate, per_level, pinyin_ruby
 
 from .markup import plain_text, render, split_html
 

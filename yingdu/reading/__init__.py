@@ -16,12 +16,11 @@ time, per-level figures), wordbank (glosses in context), annotator (``Annotator`
 
 from .annotator import Annotator, Result, annotate, annotate_chunks
 from .chinese import pinyin_ruby, segment_zh
-from .difficulty import LEVELS, grade_for, per_level, reading_minutes
+from .difficulty import grade_for, per_level, reading_minutes
 from .jsonform import to_json, token_json
 from .tokens import Token
 
 __all__ = [
-    "LEVELS",
     "Annotator",
     "Result",
     "Token",

@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import itemgetter
 
-from yingdu.lexicon.bands import BANDS, BEYOND, band_rank
+from yingdu.lexicon.bands import BANDS, LEVELS, band_rank
 
 from .fastpath import Labelled
 from .tokens import BAND, LEMMA, MWE, TEXT, RawToken
 from .wordbank import FirstUse
 
-LEVELS = BANDS[:BEYOND]  # the levels a reader can choose: every band but 超纲
 GRADES = ((0.02, "容易"), (0.05, "适中"), (0.10, "较难"))
 HARDEST = "很难"
 WORDS_PER_MINUTE = {
