@@ -155,7 +155,7 @@ def _write(text: str) -> None:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate a file or stdin chunk by chunk (bounded memory), print JSON or text."""
-    from yingdu.reading.annotate import Annotator
+    from yingdu.reading import Annotator
 
     from .store import LexiconError
 
@@ -191,7 +191,7 @@ def _open_input(name: str):
 
 
 def _annotate_stream(annotator, stream, spool) -> None:
-    from yingdu.reading.annotate import token_json
+    from yingdu.reading import token_json
     from yingdu.reading.stream import iter_chunks
 
     offset = 0
@@ -207,7 +207,7 @@ def _annotate_stream(annotator, stream, spool) -> None:
 
 
 def _write_json(result, spool) -> None:
-    from yingdu.reading.annotate import to_json
+    from yingdu.reading import to_json
 
     head = to_json(result)
     head.pop("tokens")
