@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' assets locally (no CDN)
     "yingdu.accounts",
     "yingdu.imports",
+    "yingdu.portal",
 ]
 
 MIDDLEWARE = [

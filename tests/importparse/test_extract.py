@@ -77,7 +77,7 @@ def test_bilingual_pairs_and_titles(fixtures_dir):
 
 def test_daily_term(fixtures_dir):
     item = page(fixtures_dir, "daily_term.html")
-    assert item.kind == "daily_term"
+    assert item.kind == "daily"
     assert (item.term_zh, item.term_en) == ("乡村振兴", "rural revitalization")
     assert item.title == "乡村振兴 rural revitalization"
     assert item.date == date(2024, 5, 6)
@@ -94,7 +94,7 @@ def test_daily_term(fixtures_dir):
 
 def test_chinese_composition(fixtures_dir):
     item = page(fixtures_dir, "composition_zh.html")
-    assert item.kind == "composition"
+    assert item.kind == "compositions"
     assert item.title == "我家的小菜园"
     assert (item.grade, item.author, item.length, item.lang) == ("g3", "林小雨", 312, "zh")
     assert item.date == date(2023, 10, 12)  # 更新时间, not the copyright year
@@ -106,7 +106,7 @@ def test_chinese_composition(fixtures_dir):
 def test_english_composition(fixtures_dir):
     item = page(fixtures_dir, "composition_en.html")
     assert (item.kind, item.grade, item.author, item.length, item.lang) == (
-        "composition", "j2", "陈浩", 118, "en"
+        "compositions", "j2", "陈浩", 118, "en"
     )  # fmt: skip
     assert item.title == "My Weekend at the Science Museum"
     assert_clean(item)
@@ -216,4 +216,4 @@ def test_composition_needs_a_grade():
         "春天来了，小草从地里探出头来，柳树也长出了嫩绿的新芽，到处都是一片生机勃勃的景象。"
     )
     with pytest.raises(SourceError, match="no grade"):
-        parse_text(text, "-", kind="composition")
+        parse_text(text, "-", kind="compositions")

@@ -1,5 +1,7 @@
 """Editor rich text -> safe HTML: paragraphs split on blank lines, inline tags kept by nh3."""
 
+from html import unescape
+
 import nh3
 from django.utils.safestring import mark_safe
 
@@ -32,3 +34,8 @@ def safe_paragraphs(text: str) -> list[str]:
 def keyed_paragraphs(text: str, prefix: str = "p") -> dict[str, str]:
     """{"p0": cleaned HTML, "p1": …}: the paragraphs of a body, keyed for reading aids."""
     return {f"{prefix}{n}": clean_html(p) for n, p in enumerate(split_paragraphs(text))}
+
+
+def plain_text(html: str) -> str:
+    """The text of rich text without any tag (for search and fingerprints)."""
+    return unescape(nh3.clean(html or "", tags=set()))

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from . import portal
-from .document import KINDS, Parsed, SourceError
+from .document import PARSE_KINDS, Parsed, SourceError
 from .lines import (
     clean_lines,
     is_body_like,
@@ -130,12 +130,12 @@ def _untitled(body: list[str]) -> str:
 
 def guess_kind(title: str, body: list[str], meta: portal.PageMeta) -> str:
     if portal.split_daily_term(title):
-        return "daily_term"
+        return "daily"
     if portal.split_section(title)[0]:
         return "news"
     crumb = meta.breadcrumb
     if meta.grade or "作文" in crumb or portal.COMPOSITION_PREFIX.match(title):
-        return "composition"
+        return "compositions"
     pairs, _ = portal.align_pairs(body)
     paired = 2 * len(pairs)
     bilingual_hint = "双语" in crumb or portal.BILINGUAL_PREFIX.match(title)
@@ -155,7 +155,7 @@ def build(
     today: date,
 ) -> Parsed:
     """The item of the requested (or guessed) kind from a cleaned title and body."""
-    if kind != "auto" and kind not in KINDS:
+    if kind != "auto" and kind not in PARSE_KINDS:
         raise SourceError(f"unknown kind {kind!r}")
     title = normalize_line(title)
     body = [line for line in body if line != title]
@@ -237,6 +237,6 @@ BUILDERS = {
     "news": _news,
     "zh_news": _zh_news,
     "bilingual": _bilingual,
-    "daily_term": _daily_term,
-    "composition": _composition,
+    "daily": _daily_term,
+    "compositions": _composition,
 }
