@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "yingdu.core",
+    "yingdu.portal",  # the home page: blocks of every registered kind
     "yingdu.news",
     "yingdu.daily",
     "yingdu.bilingual",
@@ -72,7 +73,6 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' assets locally (no CDN)
     "yingdu.accounts",
     "yingdu.imports",
-    "yingdu.portal",
 ]
 
 MIDDLEWARE = [
