@@ -8,6 +8,7 @@ yingdu lexicon build|show, yingdu annotate   (reading aids)
 yingdu reading refresh    re-annotate every item (done after each lexicon build)
 yingdu search QUERY|--reindex   search from the shell, or rebuild the search index
 yingdu import SOURCE...    web pages, feeds, pasted text -> draft items
+yingdu worker             run background jobs (imports started in the admin) until stopped
 """
 
 import argparse
@@ -197,6 +198,27 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_worker(args) -> int:
+    """Run the jobs queued in the database (django-tasks-db's worker) until stopped, or
+    until the queue is empty with --batch."""
+    setup_django()
+    from django.core.management import call_command
+
+    call_command(
+        "db_worker", batch=args.batch, interval=args.interval, reload=False,
+        verbosity=args.verbosity,
+    )  # fmt: skip
+    return 0
+
+
+def add_worker_command(sub) -> None:
+    worker = sub.add_parser("worker", help="run background jobs (admin imports) until stopped")
+    worker.add_argument("--batch", action="store_true", help="run what is queued, then exit")
+    worker.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
+    worker.add_argument("-v", "--verbosity", type=int, default=1)
+    worker.set_defaults(func=cmd_worker)
+
+
 def database_ready() -> bool:
     """True when the database exists and is migrated (so there are items to re-annotate)."""
     setup_django()
@@ -247,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lexicon_cli.register(sub)  # lexicon build|show, annotate
     imports_cli.register(sub)  # import SOURCE…
+    add_worker_command(sub)  # worker
     return parser
 
 

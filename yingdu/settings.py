@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' assets locally (no CDN)
     "yingdu.accounts",
     "yingdu.imports",
+    "yingdu.privacy",
+    "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)
+    "django_tasks_db",  # their queue in the database, run by `yingdu worker`
 ]
 
 MIDDLEWARE = [
@@ -123,6 +126,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (docs/operators.md): queued in the database, run by `yingdu worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -214,6 +220,9 @@ IMPORT_TIMEOUT_SECONDS = float(os.environ.get("YINGDU_IMPORT_TIMEOUT", "10"))
 IMPORT_MAX_BYTES = int(float(os.environ.get("YINGDU_IMPORT_MAX_MB", "5")) * 2**20)
 IMPORT_MAX_REDIRECTS = int(os.environ.get("YINGDU_IMPORT_MAX_REDIRECTS", "5"))
 IMPORT_NEAR_DUPLICATE = float(os.environ.get("YINGDU_IMPORT_NEAR_DUPLICATE", "0.8"))
+# Host names fetched even though they resolve to a loopback or private address (an intranet
+# news server, the tests' loopback server); every other host must resolve to public addresses.
+IMPORT_ALLOW_HOSTS = env_list("YINGDU_IMPORT_ALLOW_HOSTS")
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "resources:index"

@@ -5,15 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from yingdu.core.kinds import Kind
 from yingdu.core.sanitize import plain_text, split_paragraphs
+from yingdu.grades import current_code
 
 from .models import Composition, Language
 
-DEMO_FIELDS = ("language", "title", "author_name", "grade", "body")
-ANONYMOUS = "佚名"
+DEMO_FIELDS = ("language", "title", "author_name", "body")
 
 
 def describe(item) -> dict:
-    return {"title": item.title, "text": f"{item.author_name} {plain_text(item.body)}"}
+    # Only what the public sees of the author (王同学), never the full name (PIPL).
+    text = f"{item.public_author} {plain_text(item.body)}"
+    return {"title": item.title, "text": text, "grade": item.grade}
 
 
 def fingerprint_parts(item) -> list[str]:
@@ -25,7 +27,6 @@ def build(parsed, common: dict):
         **common,
         title=parsed.title,
         language=parsed.lang if parsed.lang in Language.values else Language.ZH,
-        author_name=parsed.author[:50] or ANONYMOUS,
         grade=parsed.grade,
         body="\n\n".join(parsed.paragraphs),
     )
@@ -34,7 +35,10 @@ def build(parsed, common: dict):
 
 
 def demo_item(entry: dict, common: dict):
-    item = Composition(**common, **{f: entry[f] for f in DEMO_FIELDS})
+    grade = current_code(entry["grade"])
+    if grade is None:
+        raise ValueError(f"demo composition {entry['key']}: unknown grade {entry['grade']!r}")
+    item = Composition(**common, grade=grade, **{f: entry[f] for f in DEMO_FIELDS})
     item.save()
     return item
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from yingdu.core import kinds
 from yingdu.importparse import Parsed, SourceError, fingerprint
-from yingdu.importparse.fetch import Limits
+from yingdu.importparse.fetch import Limits, allow_list
 from yingdu.importparse.pipeline import parse_document, parse_many
 from yingdu.importparse.sources import Document, Task, plan
 
@@ -77,6 +77,7 @@ def default_limits() -> Limits:
         timeout=settings.IMPORT_TIMEOUT_SECONDS,
         max_bytes=settings.IMPORT_MAX_BYTES,
         max_redirects=settings.IMPORT_MAX_REDIRECTS,
+        allow_hosts=allow_list(settings.IMPORT_ALLOW_HOSTS),
     )
 
 

@@ -14,10 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .bands import BAND_LABELS, BANDS
+from .bands import BAND_LABELS, LEVELS
 from .paths import default_lexicon_path, find_ecdict, shared_lexicon_dir
-
-LEVELS = [b for b in BANDS if b != "beyond"]
 
 
 def register(subparsers) -> None:

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from yingdu.core import kinds
+from yingdu.grades import current_code
 
 from .service import run_search
 
@@ -57,6 +58,8 @@ def results(request):
         return moved
     query = request.GET.get("q", "")
     filters = {name: request.GET.get(name, "")[:50] for name in FACETS}
+    filters["grade"] = current_code(filters["grade"]) or filters["grade"]  # g1 … g12 links
+    filters["grade"] = current_code(filters["grade"]) or filters["grade"]  # g1 … g12 links
     found = run_search(query, filters, page_number(request.GET.get("page")))
     plus = "+" if found.capped else ""  # counts stopped at the cap: lower bounds
     labels = {kind.key: kind.label for kind in kinds.all_kinds()}

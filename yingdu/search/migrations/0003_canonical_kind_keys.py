@@ -57,7 +57,11 @@ def rename(renames: dict, numbers: dict):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0002_contentless_fts")]
+    dependencies = [
+        ("search", "0002_contentless_fts"),
+        # it finds the entries of kind 'composition': rename them only after it ran
+        ("compositions", "0005_forget_names_in_search"),
+    ]
     operations = [
         migrations.RunPython(
             rename(RENAMES, NUMBERS),
