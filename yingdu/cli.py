@@ -178,9 +178,15 @@ def cmd_search(args) -> int:
     if not args.query:
         console.print("[red]Give a query, or --reindex.[/red]")
         return 2
+    from yingdu.core import kinds
     from yingdu.search.service import run_search
 
-    found = run_search(" ".join(args.query), {"kind": args.kind}, args.page)
+    try:
+        kind = kinds.choose(args.kind, kinds.searchable()).key if args.kind else None
+    except kinds.UnknownKind as exc:
+        Console(stderr=True).print(f"[red]{exc}[/red]", highlight=False)
+        return 2
+    found = run_search(" ".join(args.query), {"kind": kind}, args.page)
     if args.json:
         hits = [vars(hit) for hit in found.hits]
         sys.stdout.write(json.dumps({"total": found.total, "hits": hits}, ensure_ascii=False))
@@ -254,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="search the site, or rebuild the search index")
     search.add_argument("query", nargs="*")
     search.add_argument(
-        "--kind", choices=["news", "zh_news", "daily", "bilingual", "composition", "resource"]
+        "--kind", metavar="KIND", help="only this content kind (an unknown kind lists them)"
     )
     search.add_argument("--page", type=int, default=1)
     search.add_argument("--json", action="store_true")

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "yingdu.core",
+    "yingdu.portal",  # the home page: blocks of every registered kind
     "yingdu.news",
     "yingdu.daily",
     "yingdu.bilingual",

@@ -5,7 +5,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from yingdu.api import api
-from yingdu.core import views as core_views
 
 admin.site.site_header = "英读 Yingdu 管理"
 admin.site.site_title = "英读 Yingdu"
@@ -18,7 +17,7 @@ urlpatterns = [
     path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", include("yingdu.portal.urls")),
     path("", include("yingdu.news.urls")),
     path("", include("yingdu.daily.urls")),
     path("", include("yingdu.bilingual.urls")),

@@ -15,6 +15,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 
+from yingdu.core import kinds
 from yingdu.core.pagecache import bump_generation
 from yingdu.lexicon import LEVELS, LexiconError, load_lexicon
 from yingdu.reading import annotate, per_level, pinyin_ruby
@@ -90,12 +91,8 @@ def annotate_item(item, lexicon=None) -> None:
 
 
 def annotated_models():
-    from yingdu.bilingual.models import BilingualArticle
-    from yingdu.compositions.models import Composition
-    from yingdu.daily.models import DailyTerm
-    from yingdu.news.models import NewsArticle
-
-    return [NewsArticle, DailyTerm, BilingualArticle, Composition]
+    """The models of every kind that carries English text (yingdu.core.kinds)."""
+    return kinds.models_of([kind for kind in kinds.all_kinds() if kind.english])
 
 
 def count_items() -> int:
