@@ -23,6 +23,18 @@ def _published(days_ago: int = 0):
     }
 
 
+@pytest.fixture(autouse=True)
+def forget_rate_counters():
+    """Rate counters in Redis outlive a test's database transaction: forget them after it."""
+    yield
+    from django.conf import settings
+
+    if settings.RATELIMIT_REDIS_URL:
+        from yingdu.accounts import ratelimit
+
+        ratelimit.clear_all()
+
+
 @pytest.fixture
 def tags(db):
     return {name: Tag.objects.create(name=name) for name in ("科技", "环保", "体育")}

@@ -220,6 +220,18 @@ LOGOUT_REDIRECT_URL = "home"
 LOGIN_MAX_FAILURES = int(os.environ.get("YINGDU_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCK_SECONDS = int(os.environ.get("YINGDU_LOGIN_LOCK_MINUTES", "15")) * 60
 
+# Rate limits (yingdu/accounts/ratelimit.py): counters in Redis when a URL is given (kept
+# apart from the page cache), in the database otherwise. The JSON API allows each client
+# (signed-in user, else IP address) this many units a minute; POST /api/annotate costs one
+# unit plus one per API_CHARS_PER_UNIT characters of text.
+RATELIMIT_REDIS_URL = os.environ.get("YINGDU_RATELIMIT_REDIS_URL") or REDIS_URL
+RATELIMIT_KEY_PREFIX = "yingdu:rate:"
+API_ANON_PER_MINUTE = int(os.environ.get("YINGDU_API_ANON_PER_MINUTE", "30"))
+API_USER_PER_MINUTE = int(os.environ.get("YINGDU_API_USER_PER_MINUTE", "300"))
+API_CHARS_PER_UNIT = 10_000
+# Proxies whose X-Forwarded-For (last address) names the client, as gunicorn trusts them.
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
 SITE_NAME = _("Yingdu")
 
 # Security: strict defaults in production, relaxed only where plain HTTP on a laptop needs it.
