@@ -18,9 +18,7 @@ def staff(db):
 
 
 def admin_login(client, password, username="editor_wang"):
-    return client.post(
-        "/admin/login/?next=/admin/", {"username": username, "password": password}
-    )
+    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password})
 
 
 def site_login(client, password, username="editor_wang"):
