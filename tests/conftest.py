@@ -123,8 +123,7 @@ def page_text(response) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", "", body)).split())
 
 
-@pytest.fixture
-def fresh_env(tmp_path):
+def subprocess_env(data_dir) -> dict:
     """Environment for running `yingdu` in a subprocess on a new SQLite data folder,
     without the suite's database, cache, key, TLS and async settings."""
     dropped = {
@@ -132,8 +131,13 @@ def fresh_env(tmp_path):
         "DJANGO_ALLOW_ASYNC_UNSAFE",
     }  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k not in dropped}
-    env.update(YINGDU_DATA_DIR=str(tmp_path / "data"), DJANGO_SETTINGS_MODULE="yingdu.settings")
+    env.update(YINGDU_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="yingdu.settings")
     return env
+
+
+@pytest.fixture
+def fresh_env(tmp_path):
+    return subprocess_env(tmp_path / "data")
 
 
 def run_yingdu(env, *args):
