@@ -76,9 +76,8 @@ def cmd_demo(args) -> int:
 def gunicorn_argv(host: str, port: str, workers: int, threads: int) -> list[str]:
     """gunicorn with threaded workers (gthread): a client that sends its request slowly holds
     one thread, not a whole worker, and idle connections wait in the poller. A buffering
-    proxy in front (docs/operators.md) keeps slow clients away altogether."""
-    from django.conf import settings
-
+    proxy in front (docs/operators.md) keeps slow clients away altogether. gunicorn reads
+    FORWARDED_ALLOW_IPS itself (the proxies whose X-Forwarded-Proto it trusts)."""
     return [
         sys.executable, "-m", "gunicorn", "yingdu.wsgi",
         "--bind", f"{host}:{port}",
@@ -86,7 +85,6 @@ def gunicorn_argv(host: str, port: str, workers: int, threads: int) -> list[str]
         "--worker-class", "gthread",
         "--threads", str(threads),
         "--access-logfile", "-",
-        "--forwarded-allow-ips", ",".join(settings.FORWARDED_ALLOW_IPS),
     ]  # fmt: skip
 
 

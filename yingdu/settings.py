@@ -230,8 +230,9 @@ RATELIMIT_KEY_PREFIX = "yingdu:rate:"
 API_ANON_PER_MINUTE = int(os.environ.get("YINGDU_API_ANON_PER_MINUTE", "30"))
 API_USER_PER_MINUTE = int(os.environ.get("YINGDU_API_USER_PER_MINUTE", "300"))
 API_CHARS_PER_UNIT = 10_000
-# Proxies whose X-Forwarded-For (last address) names the client, as gunicorn trusts them.
-FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Proxies whose X-Forwarded-For (last address) names the client: the variable gunicorn
+# reads for X-Forwarded-Proto, with gunicorn's default ("*": any).
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 SITE_NAME = _("Yingdu")
 

@@ -31,7 +31,8 @@ def client_ip(request) -> str:
     request comes through a trusted proxy (FORWARDED_ALLOW_IPS, as gunicorn trusts it)."""
     remote = request.META.get("REMOTE_ADDR", "") or "unknown"
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and remote in settings.FORWARDED_ALLOW_IPS:
+    trusted = settings.FORWARDED_ALLOW_IPS
+    if forwarded and (remote in trusted or "*" in trusted):
         return forwarded.split(",")[-1].strip() or remote
     return remote
 
