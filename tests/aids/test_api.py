@@ -87,6 +87,9 @@ def test_openapi_document_lists_both_operations(client):
     assert "/api/words/{word}" in schema["paths"]
     assert "/api/annotate" in schema["paths"]
     assert "post" in schema["paths"]["/api/annotate"]
+    assert "429" in schema["paths"]["/api/annotate"]["post"]["responses"]
+    assert "tokens" in schema["components"]["schemas"]["AnnotateIn"]["properties"]
+    assert "tokens" not in schema["components"]["schemas"]["AnnotateOut"]["required"]
 
 
 def test_api_docs_use_no_cdn(client):

@@ -79,7 +79,7 @@ def lexicon_or_503():
     return lexicon
 
 
-@router.get("/words/{word}", response={200: WordOut, 404: Message, 503: Message})
+@router.get("/words/{word}", response={200: WordOut, 404: Message, 429: Message, 503: Message})
 def lookup_word(request, word: str):
     """A headword's band, IPA, Chinese glosses by part of speech and word forms."""
     charge(request)
@@ -92,7 +92,9 @@ def lookup_word(request, word: str):
     return Status(200, {**data, "glosses": [tuple(g) for g in data["glosses"]]})
 
 
-@router.post("/annotate", response={200: AnnotateOut, 503: Message}, exclude_unset=True)
+@router.post(
+    "/annotate", response={200: AnnotateOut, 429: Message, 503: Message}, exclude_unset=True
+)
 def annotate_text(request, payload: AnnotateIn):
     """Annotate English text for a level (primary … kaoyan): statistics, difficulty and word
     bank; every token too with `"tokens": true`. Costs one unit of the caller's allowance
