@@ -22,6 +22,7 @@ from yingdu.lexicon import cli as lexicon_cli
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = "8000"
+DEFAULT_THREADS = 16  # per gunicorn worker
 
 
 def data_dir() -> Path:
@@ -73,13 +74,18 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def gunicorn_argv(host: str, port: str, workers: int) -> list[str]:
+def gunicorn_argv(host: str, port: str, workers: int, threads: int) -> list[str]:
+    """gunicorn with threaded workers (gthread): a client that sends its request slowly holds
+    one thread, not a whole worker, and idle connections wait in the poller. A buffering
+    proxy in front (docs/operators.md) keeps slow clients away altogether. gunicorn reads
+    FORWARDED_ALLOW_IPS itself (the proxies whose X-Forwarded-Proto it trusts)."""
     return [
         sys.executable, "-m", "gunicorn", "yingdu.wsgi",
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
+        "--worker-class", "gthread",
+        "--threads", str(threads),
         "--access-logfile", "-",
-        "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
     ]  # fmt: skip
 
 
@@ -122,8 +128,13 @@ def cmd_serve(args) -> int:
         return 0
     collect_static_if_changed()
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
-    print(f"Yingdu serving on http://{host}:{port}/ with {workers} gunicorn workers", flush=True)
-    argv = gunicorn_argv(host, port, workers)
+    threads = args.threads
+    print(
+        f"Yingdu serving on http://{host}:{port}/ with {workers} gunicorn workers"
+        f" × {threads} threads",
+        flush=True,
+    )
+    argv = gunicorn_argv(host, port, workers, threads)
     os.execv(argv[0], argv)
     return 0  # not reached
 
@@ -245,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=os.environ.get("HOST", DEFAULT_HOST))
     serve.add_argument("--port", default=os.environ.get("PORT", DEFAULT_PORT))
     serve.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 0)))
+    serve.add_argument(
+        "--threads", type=int, default=int(os.environ.get("YINGDU_THREADS", DEFAULT_THREADS))
+    )
     serve.set_defaults(func=cmd_serve)
 
     manage = sub.add_parser("manage", help="run a Django management command")

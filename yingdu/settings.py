@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "yingdu.core.security_headers.security_headers",
     "yingdu.core.pagecache.serve_cached_pages",
     "yingdu.api.limit_api_body",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -246,12 +247,36 @@ LOGOUT_REDIRECT_URL = "home"
 LOGIN_MAX_FAILURES = int(os.environ.get("YINGDU_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCK_SECONDS = int(os.environ.get("YINGDU_LOGIN_LOCK_MINUTES", "15")) * 60
 
+# Rate limits (yingdu/accounts/ratelimit.py): counters in Redis when a URL is given (kept
+# apart from the page cache), in the database otherwise. The JSON API allows each client
+# (signed-in user, else IP address) this many units a minute; POST /api/annotate costs one
+# unit plus one per API_CHARS_PER_UNIT characters of text.
+RATELIMIT_REDIS_URL = os.environ.get("YINGDU_RATELIMIT_REDIS_URL") or REDIS_URL
+RATELIMIT_KEY_PREFIX = "yingdu:rate:"
+API_ANON_PER_MINUTE = int(os.environ.get("YINGDU_API_ANON_PER_MINUTE", "30"))
+API_USER_PER_MINUTE = int(os.environ.get("YINGDU_API_USER_PER_MINUTE", "300"))
+API_CHARS_PER_UNIT = 10_000
+# Proxies whose X-Forwarded-For (last address) names the client: the variable gunicorn
+# reads for X-Forwarded-Proto, with gunicorn's default ("*": any).
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
 SITE_NAME = _("Yingdu")
 
 # Security: strict defaults in production, relaxed only where plain HTTP on a laptop needs it.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Scripts and styles from our own static files only: no inline code, no CDN, no framing.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
+    "form-action 'self'", "frame-ancestors 'none'",
+])  # fmt: skip
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer",
+                    "microphone", "payment", "usb")
+)  # fmt: skip
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
