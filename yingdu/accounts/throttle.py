@@ -13,11 +13,11 @@ from django.core.cache import cache
 
 
 def max_failures() -> int:
-    return getattr(settings, "LOGIN_MAX_FAILURES", 5)
+    return settings.LOGIN_MAX_FAILURES
 
 
 def lock_seconds() -> int:
-    return getattr(settings, "LOGIN_LOCK_SECONDS", 15 * 60)
+    return settings.LOGIN_LOCK_SECONDS
 
 
 def _key(ip: str, username: str) -> str:

@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from yingdu import config
+
 from .document import SourceError
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -23,12 +25,22 @@ CHUNK = 64 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    """How far an import goes for one source (see settings.IMPORT_*)."""
+    """How far an import goes for one source (YINGDU_IMPORT_* in yingdu/config.py)."""
 
-    timeout: float = 10.0  # seconds: connect, each read, and the whole download
-    max_bytes: int = 5 * 2**20
-    max_redirects: int = 5
+    timeout: float  # seconds: connect, each read, and the whole download
+    max_bytes: int
+    max_redirects: int
     user_agent: str = "Yingdu-importer/1.0"
+
+
+def configured_limits() -> Limits:
+    """The limits the environment sets (see yingdu/config.py)."""
+    settings = config.load()
+    return Limits(
+        timeout=settings.import_timeout_seconds,
+        max_bytes=settings.import_max_bytes,
+        max_redirects=settings.import_max_redirects,
+    )
 
 
 @dataclass
@@ -64,7 +76,7 @@ def fetch(url: str, limits: Limits | None = None) -> Fetched:
     """GET a page or feed, following at most `max_redirects` redirects."""
     import urllib3
 
-    limits = limits or Limits()
+    limits = limits or configured_limits()
     deadline = time.monotonic() + limits.timeout
     timeout = urllib3.Timeout(connect=limits.timeout, read=limits.timeout)
     headers = {"User-Agent": limits.user_agent, "Accept": "text/html,application/xhtml+xml,*/*"}

@@ -13,7 +13,15 @@ from urllib.parse import urljoin, urlsplit
 
 from .decode import decode_bytes
 from .document import SourceError
-from .fetch import FEED_TYPES, TEXT_TYPES, Limits, check_url, fetch, media_type
+from .fetch import (
+    FEED_TYPES,
+    TEXT_TYPES,
+    Limits,
+    check_url,
+    configured_limits,
+    fetch,
+    media_type,
+)
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
@@ -95,7 +103,7 @@ def looks_like_feed(data: bytes, content_type: str = "", path: str = "") -> bool
 
 def load(task: Task, limits: Limits | None = None) -> Document | list[Task]:
     """The document of a task, or the tasks of a feed's entries."""
-    limits = limits or Limits()
+    limits = limits or configured_limits()
     if task.kind == "error":
         raise SourceError(task.error)
     if task.kind == "text":

@@ -32,13 +32,13 @@ MESSAGES = {
 
 
 def upload_max_bytes() -> int:
-    return getattr(settings, "RESOURCE_UPLOAD_MAX_BYTES", 50 * MB)
+    return settings.RESOURCE_UPLOAD_MAX_BYTES
 
 
 def limits() -> filecheck.Limits:
     return filecheck.Limits(
-        zip_max_entries=getattr(settings, "RESOURCE_ZIP_MAX_ENTRIES", 1000),
-        zip_max_expanded=getattr(settings, "RESOURCE_ZIP_MAX_EXPANDED_BYTES", 500 * MB),
+        zip_max_entries=settings.RESOURCE_ZIP_MAX_ENTRIES,
+        zip_max_expanded=settings.RESOURCE_ZIP_MAX_EXPANDED_BYTES,
     )
 
 
@@ -118,7 +118,7 @@ class UploadForm(ResourceForm):
 
     def clean_files(self):
         uploads = self.cleaned_data.get("files") or []
-        most = getattr(settings, "RESOURCE_UPLOAD_MAX_FILES", 10)
+        most = settings.RESOURCE_UPLOAD_MAX_FILES
         if len(uploads) > most:
             raise ValidationError(
                 _("At most %(n)s files per resource."), code="too_many", params={"n": most}
