@@ -17,6 +17,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from yingdu import config
+
 from .bands import BAND_LABELS, BANDS
 from .paths import default_lexicon_path, find_ecdict, shared_lexicon_dir
 
@@ -246,6 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="yingdu", description="Yingdu lexicon tools")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
+    try:
+        config.load()
+    except config.ConfigError as error:
+        print(f"yingdu: configuration error: {error}", file=sys.stderr)
+        return 2
     return args.func(args)
 
 
