@@ -17,10 +17,12 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Loopback HTTP: no TLS redirect or secure-only cookies; put TLS in front for a real site.
+# The background-job worker (admin imports) runs beside the web server and stops with it.
 run: install
 	$(BIN)/yingdu migrate --verbosity 0
 	$(BIN)/yingdu lexicon build --if-missing
 	$(BIN)/yingdu demo
+	$(BIN)/yingdu worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
 		$(BIN)/yingdu serve --host $(HOST) --port $(PORT)
 

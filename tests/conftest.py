@@ -81,7 +81,7 @@ def bilingual(db):
 @pytest.fixture
 def composition(db):
     return Composition.objects.create(
-        title="我的压岁钱", author_name="小明", grade="g3", language="zh",
+        title="我的压岁钱", author_name="小明", grade="p3", language="zh",
         body="过年的时候，奶奶给了我压岁钱。\n\n我把一半存进了银行。", **_published(),
     )  # fmt: skip
 

@@ -9,6 +9,9 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "y" * 40)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_COOKIES", "0")
+# The import tests serve pages on 127.0.0.1: allowed here (and in `yingdu` subprocesses,
+# which inherit the environment); the attack tests clear it.
+os.environ.setdefault("YINGDU_IMPORT_ALLOW_HOSTS", "127.0.0.1")
 # A fresh data folder per run, never the developer's ./var (YINGDU_TEST_DATA_DIR to reuse one).
 if os.environ.get("YINGDU_TEST_DATA_DIR"):
     os.environ["YINGDU_DATA_DIR"] = os.environ["YINGDU_TEST_DATA_DIR"]

@@ -137,6 +137,7 @@ class Config:
     import_max_bytes: int
     import_max_redirects: int
     import_near_duplicate: float
+    import_allow_hosts: list[str]
     # Accounts.
     login_max_failures: int
     login_lock_seconds: int
@@ -191,6 +192,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         import_max_bytes=env.megabytes("YINGDU_IMPORT_MAX_MB", 5),
         import_max_redirects=env.whole("YINGDU_IMPORT_MAX_REDIRECTS", 5),
         import_near_duplicate=env.decimal("YINGDU_IMPORT_NEAR_DUPLICATE", 0.8),
+        import_allow_hosts=env.items("YINGDU_IMPORT_ALLOW_HOSTS"),
         login_max_failures=env.whole("YINGDU_LOGIN_MAX_FAILURES", 5),
         login_lock_seconds=env.whole("YINGDU_LOGIN_LOCK_MINUTES", 15) * 60,
     )

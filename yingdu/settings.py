@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' assets locally (no CDN)
     "yingdu.accounts",
     "yingdu.imports",
+    "yingdu.privacy",
+    "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)
+    "django_tasks_db",  # their queue in the database, run by `yingdu worker`
 ]
 
 MIDDLEWARE = [
@@ -114,6 +117,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (docs/operators.md): queued in the database, run by `yingdu worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REDIS_URL = CONFIG.redis_url
 if REDIS_URL:
@@ -204,6 +210,9 @@ IMPORT_TIMEOUT_SECONDS = CONFIG.import_timeout_seconds
 IMPORT_MAX_BYTES = CONFIG.import_max_bytes
 IMPORT_MAX_REDIRECTS = CONFIG.import_max_redirects
 IMPORT_NEAR_DUPLICATE = CONFIG.import_near_duplicate
+# Host names fetched even though they resolve to a loopback or private address (an intranet
+# news server, the tests' loopback server); every other host must resolve to public addresses.
+IMPORT_ALLOW_HOSTS = CONFIG.import_allow_hosts
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "resources:index"

@@ -26,5 +26,6 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.resources.urls")),
     path("", include("yingdu.search.urls")),
     path("", include("yingdu.accounts.urls")),
+    path("", include("yingdu.privacy.urls")),
     prefix_default_language=False,
 )

@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from yingdu.text import HAN
+
 pytestmark = pytest.mark.django_db
 
 
@@ -22,7 +24,7 @@ def test_lookup_returns_chinese_as_utf8(client, site_lexicon):
     data = json.loads(body)
     assert data["lemma"] == "child"
     assert data["band"] in {"primary", "junior"}
-    assert any("\u4e00" <= ch <= "\u9fff" for _, gloss in data["glosses"] for ch in gloss)
+    assert any(HAN.search(gloss) for _, gloss in data["glosses"])
 
 
 def test_unknown_word_is_404(client, site_lexicon):

@@ -83,7 +83,7 @@ def test_daily_term_examples_are_annotated(site_lexicon):
 
 def test_chinese_compositions_get_pinyin_not_annotations(client, site_lexicon):
     item = Composition.objects.create(
-        title="春天", author_name="小雨", grade="g2", language="zh",
+        title="春天", author_name="小雨", grade="p2", language="zh",
         body="春天来了，小草绿了。", status="published",
     )  # fmt: skip
     item.refresh_from_db()

@@ -72,7 +72,7 @@ def test_difficulty_follows_the_level(page, article):
 
 def test_pinyin_toggle(page, live_server, site_lexicon):
     item = Composition.objects.create(
-        title="春天", author_name="小雨", grade="g2", language="zh",
+        title="春天", author_name="小雨", grade="p2", language="zh",
         body="春天来了，小草绿了。", status="published",
     )  # fmt: skip
     page.goto(live_server.url + item.get_absolute_url())

@@ -8,6 +8,7 @@ import time
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/rss+xml", ".txt": "text/plain"}
@@ -28,8 +29,11 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    hits: list[str] = []  # paths requested, in order (tests clear it)
+
     def do_GET(self):  # noqa: C901 - one route per awkward case
         path = self.path.split("?")[0]
+        self.hits.append(self.path)
         routes = {
             "/redirect": lambda: self._send(302, headers={"Location": "/news_international.html"}),
             "/loop-a": lambda: self._send(302, headers={"Location": "/loop-b"}),
@@ -48,6 +52,14 @@ class Handler(BaseHTTPRequestHandler):
                 200, (FIXTURES / "zh_news_gbk_nocharset.html").read_bytes(), "text/html"
             ),
         }
+        if path == "/to":  # /to?url=…: a redirect anywhere (attack tests)
+            return self._send(302, headers={"Location": unquote(self.path.split("?url=", 1)[1])})
+        if path == "/echo-host":
+            return self._send(200, self.headers.get("Host", "").encode(), "text/plain")
+        if path == "/slow-feed.xml":  # six entries that each take 1.5 s to answer
+            return self._send(200, self._slow_feed(), "application/rss+xml")
+        if path == "/feed-to-loopback.xml":
+            return self._send(200, self._loopback_feed(), "application/rss+xml")
         if path.startswith("/chain/"):
             n = int(path.rsplit("/", 1)[-1])
             return self._send(302, headers={"Location": f"/chain/{n + 1}"})
@@ -57,6 +69,21 @@ class Handler(BaseHTTPRequestHandler):
         if file.is_file() and file.parent == FIXTURES:
             return self._send(200, file.read_bytes(), TYPES.get(file.suffix, "text/html"))
         return self._send(404, b"not found")
+
+    def _slow_feed(self) -> bytes:
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        items = "".join(f"<item><link>{base}/slow.html?n={n}</link></item>" for n in range(6))
+        return f'<?xml version="1.0"?><rss><channel>{items}</channel></rss>'.encode()
+
+    def _loopback_feed(self) -> bytes:
+        """A feed whose entries point at this server by the name localhost (attack tests)."""
+        port = self.server.server_address[1]
+        items = "".join(
+            f"<item><title>{name}</title><link>http://localhost:{port}/{name}</link></item>"
+            for name in ("news_international.html", "bilingual.html")
+        )
+        feed = f'<?xml version="1.0"?><rss><channel><title>t</title>{items}</channel></rss>'
+        return feed.encode()
 
     def _huge_without_length(self):
         self.send_response(200)

@@ -7,7 +7,9 @@ from yingdu.importparse import SourceError
 from yingdu.importparse.fetch import Limits, fetch
 from yingdu.importparse.sources import Document, Task, load, plan
 
-LIMITS = Limits(timeout=0.5, max_bytes=200 * 1024, max_redirects=3)
+LIMITS = Limits(
+    timeout=0.5, max_bytes=200 * 1024, max_redirects=3, allow_hosts=frozenset({"127.0.0.1"})
+)
 
 
 def test_fetch_a_page(server):
@@ -48,7 +50,7 @@ def test_connection_refused():
     with socket.socket() as sock:  # a port that was free a moment ago: nobody listens
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    with pytest.raises(SourceError, match="cannot connect|timed out"):
+    with pytest.raises(SourceError, match="^connection refused$"):
         fetch(f"http://127.0.0.1:{port}/page.html", LIMITS)
 
 

@@ -8,4 +8,6 @@ from yingdu.importparse.fetch import Limits
 
 @pytest.fixture
 def limits():
-    return Limits(timeout=0.5, max_bytes=200 * 1024, max_redirects=3)
+    return Limits(
+        timeout=0.5, max_bytes=200 * 1024, max_redirects=3, allow_hosts=frozenset({"127.0.0.1"})
+    )

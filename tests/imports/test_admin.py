@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
+from tests.imports.worker import run_worker
 from yingdu.core.models import Status
 from yingdu.daily.models import DailyTerm
 from yingdu.news.models import NewsArticle
@@ -55,12 +56,16 @@ def test_paste_form_saves_a_draft(staff_client, fixtures_dir):
 
 
 @override_settings(IMPORT_TIMEOUT_SECONDS=0.5, IMPORT_MAX_REDIRECTS=3)
-def test_url_form_with_a_feed_and_an_error(staff_client, server):
-    response = staff_client.post(URL, {"url-url": f"{server}/feed.xml", "url-kind": "auto"})
-    assert response.status_code == 200
+def test_url_form_with_a_feed_and_an_error(
+    staff_client, server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        feed = staff_client.post(URL, {"url-url": f"{server}/feed.xml", "url-kind": "auto"})
+        loop = staff_client.post(URL, {"url-url": f"{server}/loop-a", "url-kind": "auto"})
+    assert feed.status_code == loop.status_code == 302
+    run_worker()
     assert NewsArticle.objects.count() == 1 and DailyTerm.objects.count() == 1
-    html = staff_client.post(URL, {"url-url": f"{server}/loop-a", "url-kind": "auto"}).content
-    assert "redirect loop" in html.decode()
+    assert "redirect loop" in staff_client.get(loop["Location"]).content.decode()
 
 
 def test_invalid_forms_show_errors(staff_client):

@@ -46,7 +46,7 @@ def test_json_lines_for_a_folder(capsys, fixtures_dir):
         "乡村振兴", "rural revitalization", None
     )  # fmt: skip
     assert len(term["pairs"]) == 2
-    assert by_name["composition_zh.html"]["grade"] == "g3"
+    assert by_name["composition_zh.html"]["grade"] == "p3"
     assert by_name["bilingual.html"]["lang"] == "en-zh"
     first, copy = (
         by_name["zh_news_gb18030_wrong_charset.html"],

@@ -85,16 +85,14 @@ def test_daily_term_on_a_taken_date_is_an_error(fixtures_dir):
 
 def test_compositions(fixtures_dir):
     zh = Composition.objects.get(pk=one(fixtures_dir, "composition_zh.html").id)
-    assert (zh.language, zh.grade, zh.author_name, zh.title) == (
-        "zh",
-        "g3",
-        "林小雨",
-        "我家的小菜园",
-    )
+    assert (zh.language, zh.grade, zh.author_name, zh.title) == ("zh", "p3", "", "我家的小菜园")
+    assert "林" not in zh.public_author  # no name kept from the page (PIPL)
     assert zh.length == 183  # counted by the model (汉字 only); the page claimed 312
     assert zh.slug == "wo-jia-de-xiao-cai-yuan"
     en = Composition.objects.get(pk=one(fixtures_dir, "composition_en.html").id)
-    assert (en.language, en.grade, en.author_name) == ("en", "j2", "陈浩")
+    assert (en.language, en.grade, en.author_name) == ("en", "j2", "")
+    record = ImportRecord.objects.get(object_id=en.pk, content_type__model="composition")
+    assert record.source.endswith("composition_en.html")  # the source is recorded instead
 
 
 def test_rerun_reports_duplicates_and_saves_nothing_twice(fixtures_dir):

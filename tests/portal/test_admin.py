@@ -53,7 +53,7 @@ def test_admin_creates_a_term_and_fills_the_title(editor_client):
 @pytest.mark.parametrize(
     "url",
     ["/admin/news/newsarticle/?q=solar", "/admin/news/newsarticle/?section__exact=domestic",
-     "/admin/compositions/composition/?grade__exact=g3", "/admin/bilingual/bilingualarticle/",
+     "/admin/compositions/composition/?grade__exact=p3", "/admin/bilingual/bilingualarticle/",
      "/admin/daily/dailyterm/?q=绿色"],
 )  # fmt: skip
 def test_admin_lists_search_and_filter(editor_client, news, term, composition, bilingual, url):

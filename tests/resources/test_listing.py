@@ -178,3 +178,11 @@ def test_item_page_shows_metadata_files_preview_and_related(client, published_pd
     assert f"/resources/{published_pdf.slug}/files/{stored.pk}/download/" in html
     assert "Sister courseware" in html and "Other grade" not in html
     assert Resource.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_old_grade_codes_in_saved_links_select_the_same_grade(client, renjiao):
+    make_resource(renjiao, 1, title="Fifth grade", grade="p5")
+    make_resource(renjiao, 2, title="Senior one", grade="s1")
+    titles = [r.title for r in client.get("/resources/?grade=g5").context["items"]]
+    assert titles == ["Fifth grade"]

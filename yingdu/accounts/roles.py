@@ -18,6 +18,7 @@ EDITOR = "editor"
 EDITOR_PERMISSIONS = {
     "resources": ["resource", "resourcefile", "edition"],
     "accounts": ["teacherrequest"],
+    "privacy": ["takedownrequest", "takedownlog"],
 }
 
 

@@ -8,13 +8,12 @@ from django.conf import settings
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from yingdu.lexicon import BANDS
+from yingdu.lexicon import LEVELS
 from yingdu.reading import annotate, to_json
 
 from .service import current_lexicon
 
 router = Router(tags=["reading aids"])
-LEVELS = [b for b in BANDS if b != "beyond"]
 
 
 class WordOut(Schema):

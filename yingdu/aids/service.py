@@ -16,13 +16,12 @@ from django.conf import settings
 from django.db import transaction
 
 from yingdu.core.pagecache import bump_generation
-from yingdu.lexicon import BANDS, LexiconError, band_rank, load_lexicon
+from yingdu.lexicon import LEVELS, LexiconError, band_rank, load_lexicon
 from yingdu.reading import annotate, grade_for, pinyin_ruby, reading_minutes
 
 from .markup import plain_text, render, split_html
 
 log = logging.getLogger(__name__)
-LEVELS = [b for b in BANDS if b != "beyond"]
 SEPARATOR = "\n\n"
 
 

@@ -2,6 +2,7 @@
 
 from yingdu.core.listing import get_published, render_detail, render_list
 from yingdu.core.pagecache import cached_page
+from yingdu.grades import current_code
 
 from .models import Composition, Grade, Language
 
@@ -9,8 +10,7 @@ from .models import Composition, Grade, Language
 @cached_page
 def index(request):
     items = Composition.objects.published()
-    grade = request.GET.get("grade")
-    grade = grade if grade in Grade.values else None
+    grade = current_code(request.GET.get("grade"))  # saved links may carry g1 … g12
     language = request.GET.get("lang")
     language = language if language in Language.values else None
     if grade:

@@ -15,6 +15,7 @@ from yingdu.bilingual.models import BilingualArticle
 from yingdu.compositions.models import Composition
 from yingdu.core.models import Status, Tag
 from yingdu.daily.models import DailyTerm
+from yingdu.grades import current_code
 from yingdu.news.models import NewsArticle
 
 CONTENT_FILE = Path(__file__).with_name("content.json")
@@ -42,8 +43,11 @@ def _news(entry):
 
 
 def _composition(entry):
-    fields = ("language", "title", "author_name", "grade", "body")
-    return Composition(**_common(entry), **{f: entry[f] for f in fields})
+    fields = ("language", "title", "author_name", "body")
+    grade = current_code(entry["grade"])
+    if grade is None:
+        raise ValueError(f"demo composition {entry['key']}: unknown grade {entry['grade']!r}")
+    return Composition(**_common(entry), grade=grade, **{f: entry[f] for f in fields})
 
 
 def _bilingual(entry):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from yingdu.text import HAN
+
 from .document import SourceError
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -99,9 +101,7 @@ def _as_chinese(data: bytes) -> str | None:
     if not wide:
         return text
     han = sum(
-        1
-        for c in wide
-        if "\u3400" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        1 for c in wide if HAN.match(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
     )
     return text if han >= 0.7 * len(wide) else None
 

@@ -30,7 +30,6 @@ class Parsed:
     term_zh: str = ""
     term_en: str = ""
     grade: str | None = None
-    author: str = ""
     length: int | None = None
     site_name: str = ""
 
@@ -52,7 +51,6 @@ class Parsed:
             "term_zh": self.term_zh if is_term else None,
             "term_en": self.term_en if is_term else None,
             "grade": self.grade if self.kind == "composition" else None,
-            "author": self.author or None,
             "length": self.length,
             "site_name": self.site_name or None,
         }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 
 from . import portal
 from .document import KINDS, Parsed, SourceError
@@ -167,6 +168,18 @@ def build(
     item.site_name = site[:100]
     BUILDERS[kind](item, meta, today)
     item.title = (item.title or _untitled(item.paragraphs))[:MAX_TITLE]
+    return as_html(item)
+
+
+HTML_PAIRS = {"bilingual"}  # kinds whose pairs are stored as HTML (a term's examples are text)
+
+
+def as_html(item: Parsed) -> Parsed:
+    """Escape the plain text that is stored as HTML (bodies, bilingual pairs), so that a
+    written `<a href=…>` or `<script>` is shown as written, never run or dropped."""
+    item.paragraphs = [escape(p, quote=False) for p in item.paragraphs]
+    if item.kind in HTML_PAIRS:
+        item.pairs = [(escape(en, quote=False), escape(zh, quote=False)) for en, zh in item.pairs]
     return item
 
 
@@ -229,7 +242,6 @@ def _composition(item: Parsed, meta: portal.PageMeta, today: date) -> None:
     item.grade = meta.grade or portal.grade_code(meta.breadcrumb) or portal.grade_code(item.title)
     if item.grade is None:
         raise SourceError("no grade found for the composition (一年级 … 六年级, 初一 … 高三, 大学)")
-    item.author = meta.author or "佚名"
     item.length = meta.length
 
 

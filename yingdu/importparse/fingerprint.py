@@ -16,7 +16,9 @@ import zlib
 
 import numpy as np
 
-TOKEN = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from yingdu.text import HAN_RANGES
+
+TOKEN = re.compile(f"[a-z0-9]+|[{HAN_RANGES}]")
 SHINGLE = 4
 NUM_PERM = 128
 BANDS, ROWS = 32, 4  # LSH: candidates from about 0.4 Jaccard up; each is then verified

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from yingdu.text import HAN
+
 LATIN = re.compile(r"[A-Za-z]")
 SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 

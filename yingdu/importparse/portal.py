@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from yingdu.grades import grade_in as grade_code
+
 from .lines import HAN, LATIN, script_lang
 
 SECTION_PREFIXES = (
@@ -41,13 +43,6 @@ CHINESE_PLACES = {
     "TAIPEI", "SUZHOU", "NINGBO", "DALIAN", "WENZHOU", "YIWU", "LIJIANG", "DUNHUANG",
 }  # fmt: skip
 
-GRADES = {
-    "一年级": "g1", "二年级": "g2", "三年级": "g3", "四年级": "g4", "五年级": "g5",
-    "六年级": "g6", "初一": "j1", "七年级": "j1", "初二": "j2", "八年级": "j2", "初三": "j3",
-    "九年级": "j3", "高一": "s1", "高二": "s2", "高三": "s3", "大学": "college",
-    "大一": "college", "大二": "college", "大三": "college", "大四": "college",
-}  # fmt: skip
-GRADE_WORD = re.compile("|".join(sorted(GRADES, key=len, reverse=True)))
 META_FIELD = re.compile(
     r"(?P<key>作者|年级|字数|词数|来源|发布时间|发布日期|更新时间|发表时间|时间|日期)\s*[：:]\s*"
     r"(?P<value>[^\s　|｜]+(?:\s\d{1,2}:\d{2}(?::\d{2})?)?)"
@@ -59,9 +54,9 @@ BREADCRUMB_START = re.compile(r"^(当前位置|您的位置|你的位置|所在�
 
 @dataclass
 class PageMeta:
-    """Metadata found in the visible lines of a page: 作者：… 年级：… 字数：… and the crumb."""
+    """Metadata found in the visible lines of a page: 年级：… 字数：… and the crumb (作者：…
+    is recognized and dropped)."""
 
-    author: str = ""
     grade: str | None = None
     length: int | None = None
     source: str = ""
@@ -91,9 +86,9 @@ def page_meta(lines: list[str]) -> PageMeta:
             continue
         for match in META_FIELD.finditer(line):
             key, value = match["key"], match["value"]
-            if key == "作者" and not meta.author:
-                meta.author = value[:50]
-            elif key == "年级" and meta.grade is None:
+            if key == "作者":
+                continue  # a child's name: never kept (PIPL; docs/privacy.md)
+            if key == "年级" and meta.grade is None:
                 meta.grade = grade_code(value)
             elif key in ("字数", "词数") and meta.length is None:
                 number = NUMBER.search(value)
@@ -105,12 +100,6 @@ def page_meta(lines: list[str]) -> PageMeta:
         if meta.date is None and len(line) < 80 and DATE_VALUE.match(line):
             meta.date = parse_date(line)  # "2024-02-24　来源：…" under the title
     return meta
-
-
-def grade_code(text: str) -> str | None:
-    """'三年级' -> 'g3', '初二' / '八年级' -> 'j2', '高三' -> 's3', '大学' -> 'college'."""
-    match = GRADE_WORD.search(text or "")
-    return GRADES[match.group()] if match else None
 
 
 def split_section(title: str) -> tuple[str | None, str]:

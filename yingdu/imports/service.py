@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from yingdu.importparse import Parsed, SourceError, fingerprint
-from yingdu.importparse.fetch import Limits
+from yingdu.importparse.fetch import Limits, allow_list
 from yingdu.importparse.pipeline import parse_document, parse_many
 from yingdu.importparse.sources import Document, Task, plan
 
@@ -81,6 +81,7 @@ def default_limits() -> Limits:
         timeout=settings.IMPORT_TIMEOUT_SECONDS,
         max_bytes=settings.IMPORT_MAX_BYTES,
         max_redirects=settings.IMPORT_MAX_REDIRECTS,
+        allow_hosts=allow_list(settings.IMPORT_ALLOW_HOSTS),
     )
 
 
@@ -244,7 +245,6 @@ def build_item(parsed: Parsed, publish: bool):
             **common,
             title=parsed.title,
             language=parsed.lang if parsed.lang in ("zh", "en") else "zh",
-            author_name=parsed.author[:50] or "佚名",
             grade=parsed.grade,
             body=body,
         )

@@ -4,7 +4,7 @@ Pure Python (no Django).  Build once with :func:`build_lexicon` (or ``yingdu lex
 build``), then open read-only with :func:`load_lexicon`.
 """
 
-from .bands import BAND_LABELS, BANDS, band_code, band_rank
+from .bands import BAND_LABELS, BANDS, LEVELS, band_code, band_rank
 from .build import build_lexicon
 from .paths import default_lexicon_path
 from .store import Entry, Lexicon, LexiconError, clear_cache, load_lexicon
@@ -13,6 +13,7 @@ __all__ = [
     "BANDS",
     "BAND_LABELS",
     "Entry",
+    "LEVELS",
     "Lexicon",
     "LexiconError",
     "band_code",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 BANDS: tuple[str, ...] = ("primary", "junior", "senior", "cet4", "cet6", "kaoyan", "beyond")
 
+# The levels a reader picks (小学 → 中考 → 高考 → 四级 → 六级 → 考研): every band but 超纲.
+LEVELS: tuple[str, ...] = BANDS[:-1]
+
 BAND_LABELS: dict[str, str] = {
     "primary": "小学",
     "junior": "中考",

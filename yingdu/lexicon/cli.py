@@ -19,10 +19,8 @@ from pathlib import Path
 
 from yingdu import config
 
-from .bands import BAND_LABELS, BANDS
+from .bands import BAND_LABELS, LEVELS
 from .paths import default_lexicon_path, find_ecdict, shared_lexicon_dir
-
-LEVELS = [b for b in BANDS if b != "beyond"]
 
 
 def register(subparsers, after_build: Callable[[], int] | None = None) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from yingdu.text import HAN, HAN_RANGES
+
 # Raw part-of-speech abbreviations seen in the sources -> normalized code.
 POS_CODES = {
     "n": "n",
@@ -28,11 +30,10 @@ POS_CODES = {
     "abbr": "abbr",
 }
 _POS_ALT = "|".join(sorted(POS_CODES, key=len, reverse=True))
-_BEFORE = r"(?:^|(?<=[\s;；,，、)）\]\u4e00-\u9fff]))"
+_BEFORE = rf"(?:^|(?<=[\s;；,，、)）\]{HAN_RANGES}]))"
 POS_GROUP = re.compile(rf"{_BEFORE}((?:{_POS_ALT})\.(?:\s*[&/]\s*(?:{_POS_ALT})\.)*)\s*")
 _ONE_POS = re.compile(rf"({_POS_ALT})\.")
 _NUMBERED = re.compile(r"(?:^|\s)\d{1,2}\s*[.、]\s*")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _SQUASH = re.compile(r"\s+")
 _EDGE = " \t;；,，、.。|"
 _FORM_LIST = re.compile(r"\((?:\s*-?[A-Za-z'’-]+\s*[,/]\s*)+-?[A-Za-z'’-]+\s*\)")
@@ -40,7 +41,7 @@ _FORM_LIST = re.compile(r"\((?:\s*-?[A-Za-z'’-]+\s*[,/]\s*)+-?[A-Za-z'’-]+\s
 
 def has_cjk(text: str) -> bool:
     """True when ``text`` contains a CJK ideograph."""
-    return bool(_CJK.search(text))
+    return bool(HAN.search(text))
 
 
 def clean_gloss(text: str) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from yingdu.text import HAN, HAN_RANGES
+
 from .bands import BANDS
 from .glosses import has_cjk, split_pos_glosses
 from .ipa import clean_ipa
@@ -31,7 +33,7 @@ _BRACKET_IPA = re.compile(r"[\[［]([^\]］]*)[\]］]")
 _SLASH_IPA = re.compile(r"^\s*/([^/]{1,40})/")
 _BARE_IPA = re.compile(r"^\s*([^\s\[/(（]*[ˈˌːəәɪʊæʌɔɒʃʒθðŋɜɑɛ][^\s/]*)\s*/?")
 _PAREN = re.compile(r"[(（]([^()（）]*)[)）]")
-_GLUED = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[a-z][a-z'\-]* ?\[)")
+_GLUED = re.compile(rf"(?<=[{HAN_RANGES}）)])(?=[a-z][a-z'\-]* ?\[)")
 _VARIANT = re.compile(r"^([A-Za-z]+)\(([a-z]+)\)$")
 _FORM = re.compile(r"^[a-z][a-z'’\-]*$")
 _PREPOSITIONS = frozenset(
@@ -163,7 +165,7 @@ def _parse_glossed_entry(line: str, band: str) -> WordlistEntry | None:
     head, variants = normalize_headword(raw_head.split("/")[0])
     rest = _HOMOGRAPH.sub(" ", main.strip()[match.end() :])
     variants += [v for v in raw_head.split("/")[1:] if re.fullmatch(r"[A-Za-z.]+", v)]
-    before_gloss = re.split(r"[\u4e00-\u9fff]", rest, maxsplit=1)[0]
+    before_gloss = HAN.split(rest, maxsplit=1)[0]
     forms = _forms_from_parens(before_gloss, head)
     rest = re.sub(r"^\s*=\s*[A-Za-z]+", " ", rest)
     rest = re.sub(r"^\s*([(（][^()（）]*[)）]\s*)+", " ", rest)

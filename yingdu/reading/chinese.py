@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from yingdu.text import HAN
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +33,7 @@ def pinyin_ruby(text: str) -> list[tuple[str, str]]:
 
     out: list[tuple[str, str]] = []
     for word in segment_zh(text):
-        if _HAN.search(word):
+        if HAN.search(word):
             syllables = [s[0] for s in pinyin(word, style=Style.TONE, errors=lambda x: list(x))]
             out.append((word, " ".join(syllables)))
         else:

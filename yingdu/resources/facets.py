@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from yingdu.core.pagecache import content_generation
+from yingdu.grades import current_code
 
 from .models import Edition, Grade, Resource, ResourceType, Volume
 
@@ -90,7 +91,7 @@ def read_selection(query, edition_list) -> tuple[dict, str]:
     }
     selection = {}
     for facet, allowed in choices.items():
-        value = query.get(facet)
+        value = current_code(query.get(facet)) if facet == "grade" else query.get(facet)
         if value in allowed:
             selection[facet] = value
     by_slug = {e.slug: e.pk for e in edition_list}

@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yingdu.core.grades import Grade, grade_label
 from yingdu.core.models import Item
 from yingdu.core.slugs import readable_slug, unique_slug
 
@@ -24,22 +25,6 @@ class ResourceType(models.TextChoices):
     TEST_PAPER = "test_paper", _("Test paper")
     STUDY_GUIDE = "study_guide", _("Study guide")
     MATERIAL = "material", _("Material")
-
-
-class Grade(models.TextChoices):
-    P1 = "p1", _("Grade 1")
-    P2 = "p2", _("Grade 2")
-    P3 = "p3", _("Grade 3")
-    P4 = "p4", _("Grade 4")
-    P5 = "p5", _("Grade 5")
-    P6 = "p6", _("Grade 6")
-    J1 = "j1", _("Junior 1")
-    J2 = "j2", _("Junior 2")
-    J3 = "j3", _("Junior 3")
-    S1 = "s1", _("Senior 1")
-    S2 = "s2", _("Senior 2")
-    S3 = "s3", _("Senior 3")
-    COLLEGE = "college", _("College")
 
 
 class Volume(models.TextChoices):
@@ -55,7 +40,6 @@ class ResourceStatus(models.TextChoices):
 
 
 TYPE_LABELS = dict(ResourceType.choices)
-GRADE_LABELS = dict(Grade.choices)
 VOLUME_LABELS = dict(Volume.choices)
 
 
@@ -172,7 +156,7 @@ class Resource(Item):
 
     @property
     def grade_label(self):
-        return GRADE_LABELS.get(self.grade, self.grade)
+        return grade_label(self.grade)
 
     @property
     def volume_label(self):

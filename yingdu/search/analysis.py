@@ -22,12 +22,13 @@ from functools import lru_cache
 import rjieba
 import simplemma
 
+from yingdu.text import HAN, HAN_RANGES
+
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 12
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-RUN = re.compile(rf"[{HAN}]+|[^\W_{HAN}]+(?:['’][^\W_{HAN}]+)*", re.UNICODE)
-IS_HAN = re.compile(rf"[{HAN}]")
-WORD_CHARS = re.compile(rf"[^\W_]|[{HAN}]")
+RUN = re.compile(rf"[{HAN_RANGES}]+|[^\W_{HAN_RANGES}]+(?:['’][^\W_{HAN_RANGES}]+)*", re.UNICODE)
+IS_HAN = HAN
+WORD_CHARS = re.compile(rf"[^\W_]|[{HAN_RANGES}]")
 
 _lexicon_provider = None
 

@@ -30,7 +30,9 @@ def describe_bilingual(item):
 
 @register(Composition, "composition")
 def describe_composition(item):
-    return {"title": item.title, "text": f"{item.author_name} {plain(item.body)}"}
+    # Only what the public sees of the author (王同学), never the full name (PIPL).
+    text = f"{item.public_author} {plain(item.body)}"
+    return {"title": item.title, "text": text, "grade": item.grade}
 
 
 @register(Resource, "resource")

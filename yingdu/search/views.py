@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from yingdu.grades import current_code
+
 from .service import KIND_ORDER, run_search
 
 KIND_LABELS = {
@@ -54,6 +56,7 @@ def resource_facets(query: str, filters: dict) -> list[tuple]:
 def results(request):
     query = request.GET.get("q", "")
     filters = {name: request.GET.get(name, "")[:50] for name in FACETS}
+    filters["grade"] = current_code(filters["grade"]) or filters["grade"]  # g1 … g12 links
     found = run_search(query, filters, page_number(request.GET.get("page")))
     plus = "+" if found.capped else ""  # counts stopped at the cap: lower bounds
     kinds = [

@@ -7,19 +7,12 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from yingdu.lexicon import BAND_LABELS, band_rank
+from yingdu.lexicon import BAND_LABELS, LEVELS, band_rank
 
 register = template.Library()
 
 GRADE_CLASS = {"容易": "easy", "适中": "fair", "较难": "hard", "很难": "very-hard"}
-LEVEL_LABELS = [
-    ("primary", "小学"),
-    ("junior", "中考"),
-    ("senior", "高考"),
-    ("cet4", "四级"),
-    ("cet6", "六级"),
-    ("kaoyan", "考研"),
-]
+LEVEL_LABELS = [(level, BAND_LABELS[level]) for level in LEVELS]
 DEFAULT_LEVEL = 2  # 高考: the level most readers of the portal prepare for
 
 
