@@ -15,7 +15,7 @@ import ipaddress
 import socket
 import ssl
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from yingdu import config
@@ -36,26 +36,21 @@ NAT64 = ipaddress.ip_network("64:ff9b::/96")
 BLOCKED = "blocked: private address"
 
 
+def _configured(name: str):
+    """A field whose default is read from the environment by yingdu/config.py."""
+    return field(default_factory=lambda: getattr(config.load(), name))
+
+
 @dataclass(frozen=True)
 class Limits:
-    """How far an import goes for one source (YINGDU_IMPORT_* in yingdu/config.py)."""
+    """How far an import goes for one source; unset limits come from YINGDU_IMPORT_* (see
+    yingdu/config.py). Only the hosts given here skip the address check."""
 
-    timeout: float  # seconds: connect, each read, and the whole download
-    max_bytes: int
-    max_redirects: int
+    timeout: float = _configured("import_timeout_seconds")  # connect, each read, whole download
+    max_bytes: int = _configured("import_max_bytes")
+    max_redirects: int = _configured("import_max_redirects")
     user_agent: str = "Yingdu-importer/1.0"
     allow_hosts: frozenset[str] = frozenset()  # host names fetched whatever their address
-
-
-def configured_limits() -> Limits:
-    """The limits the environment sets (see yingdu/config.py)."""
-    settings = config.load()
-    return Limits(
-        timeout=settings.import_timeout_seconds,
-        max_bytes=settings.import_max_bytes,
-        max_redirects=settings.import_max_redirects,
-        allow_hosts=allow_list(settings.import_allow_hosts),
-    )
 
 
 @dataclass
@@ -114,7 +109,7 @@ def resolve(host: str, port: int, limits: Limits) -> list[str]:
 
 def fetch(url: str, limits: Limits | None = None) -> Fetched:
     """GET a page or feed, following at most `max_redirects` redirects, each hop checked."""
-    limits = limits or configured_limits()
+    limits = limits or Limits()
     deadline = time.monotonic() + limits.timeout
     visited: set[str] = set()
     current = url
