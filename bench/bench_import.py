@@ -6,7 +6,7 @@ The pages (tests/importparse/pagegen.py) are different English news articles ins
 portal boilerplate. Three timings on the same files:
 
 * trafilatura alone: read each file, decode it, `trafilatura.bare_extraction` with the
-  importer's own options (metadata, favor_precision, …);
+  importer's own options (metadata, tables, links, …);
 * parse only: the whole importer without the database (`yingdu import --dry-run` work);
 * full import: parse, deduplicate against everything saved so far and save each item with
   its fingerprint in its own transaction, into a fresh SQLite database (reading aids are

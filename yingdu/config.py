@@ -132,6 +132,9 @@ class Config:
     zip_max_entries: int
     zip_max_expanded_bytes: int
     download_needs_login: bool
+    extract_max_memory_bytes: int
+    extract_seconds: float
+    xml_part_max_bytes: int
     # Imports.
     import_timeout_seconds: float
     import_max_bytes: int
@@ -186,8 +189,11 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         upload_max_bytes=env.megabytes("YINGDU_UPLOAD_MAX_MB", 50),
         upload_max_files=env.whole("YINGDU_UPLOAD_MAX_FILES", 10),
         zip_max_entries=env.whole("YINGDU_ZIP_MAX_ENTRIES", 1000),
-        zip_max_expanded_bytes=env.megabytes("YINGDU_ZIP_MAX_EXPANDED_MB", 500),
+        zip_max_expanded_bytes=env.megabytes("YINGDU_ZIP_MAX_EXPANDED_MB", 200),
         download_needs_login=env.flag("YINGDU_DOWNLOAD_NEEDS_LOGIN", False),
+        extract_max_memory_bytes=env.megabytes("YINGDU_EXTRACT_MAX_MB", 512),
+        extract_seconds=env.decimal("YINGDU_EXTRACT_SECONDS", 15),
+        xml_part_max_bytes=env.megabytes("YINGDU_XML_PART_MAX_MB", 20),
         import_timeout_seconds=env.decimal("YINGDU_IMPORT_TIMEOUT", 10),
         import_max_bytes=env.megabytes("YINGDU_IMPORT_MAX_MB", 5),
         import_max_redirects=env.whole("YINGDU_IMPORT_MAX_REDIRECTS", 5),

@@ -7,6 +7,8 @@ scale-out through DATABASE_URL (PostgreSQL), REDIS_URL (cache) and YINGDU_S3_BUC
 `python -m django check --deploy`.
 """
 
+import contextlib
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -116,6 +118,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Created empty with mode 0600 before SQLite first opens it: SQLite gives the -wal and
+    # -shm files the database file's mode, so all three are readable by their owner only.
+    if DATABASES["default"]["NAME"] and not str(DATABASES["default"]["NAME"]).startswith(":"):
+        with contextlib.suppress(OSError):  # exists already, or SQLite will say what is wrong
+            os.close(os.open(DATABASES["default"]["NAME"], os.O_CREAT | os.O_EXCL, 0o600))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background jobs (docs/operators.md): queued in the database, run by `yingdu worker`.
@@ -162,6 +169,9 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded files and the folders they go in are readable by Yingdu's own user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -201,6 +211,11 @@ RESOURCE_UPLOAD_MAX_FILES = CONFIG.upload_max_files
 RESOURCE_ZIP_MAX_ENTRIES = CONFIG.zip_max_entries
 RESOURCE_ZIP_MAX_EXPANDED_BYTES = CONFIG.zip_max_expanded_bytes
 RESOURCE_DOWNLOAD_NEEDS_LOGIN = CONFIG.download_needs_login
+# Text and previews are read in a child process with these hard limits (resources/sandbox.py);
+# an Office file with a larger XML part is not parsed. Over a limit: stored without text.
+RESOURCE_EXTRACT_MAX_MEMORY_BYTES = CONFIG.extract_max_memory_bytes
+RESOURCE_EXTRACT_SECONDS = CONFIG.extract_seconds
+RESOURCE_XML_PART_MAX_BYTES = CONFIG.xml_part_max_bytes
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2**20  # larger uploads stream to temporary files
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file form fields (Django's default)
 

@@ -127,3 +127,55 @@ GOOD = {
     "photo.jpeg": lambda: image("jpg"),
     "chart.png": lambda: image("png"),
 }
+
+
+def inflated(document: bytes, part: str, marker: bytes, unit: bytes, size: int) -> bytes:
+    """An Office file whose `part` holds `size` bytes of `unit` repeated before `marker`:
+    valid XML that compresses about 300:1 (a "document bomb")."""
+    source = zipfile.ZipFile(io.BytesIO(document))
+    entries = {info.filename: source.read(info) for info in source.infolist()}
+    head, tail = entries[part].split(marker, 1)
+    entries[part] = head + unit * (size // len(unit)) + marker + tail
+    return zip_of(entries)
+
+
+def docx_bomb(size: int = 40 * 1024 * 1024) -> bytes:
+    unit = b"<w:p><w:r><w:t>Unit 1 Hello everyone</w:t></w:r></w:p>"
+    return inflated(docx("Bomb"), "word/document.xml", b"<w:tbl>", unit, size)
+
+
+def pptx_bomb(size: int = 40 * 1024 * 1024) -> bytes:
+    unit = b"<a:p><a:r><a:t>Colours and shapes</a:t></a:r></a:p>"
+    return inflated(pptx("Bomb"), "ppt/slides/slide1.xml", b"</p:txBody>", unit, size)
+
+
+def pdf_page_of_strokes(strokes: int = 180_000) -> bytes:
+    """A 10 KB pdf whose one page strokes the same line again and again: deflated, its
+    content stream is megabytes of drawing that takes pdfium minutes to render."""
+    import zlib
+
+    ops = zlib.compress(b"0 0 m 612 792 l S " * strokes, 9)
+    page = pdf("Strokes")
+    contents = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(ops) + ops
+    # Point the first page's content at the stroke stream (object 4 is its content).
+    start = page.index(b"4 0 obj\n") + len(b"4 0 obj\n")
+    end = page.index(b"\nendstream", start)
+    return rebuild_xref(page[:start] + contents + page[end:])
+
+
+def rebuild_xref(body: bytes) -> bytes:
+    """A pdf with its cross-reference table recomputed after objects changed size."""
+    import re
+
+    body = body[: body.index(b"xref\n")]
+    offsets = [m.start() for m in re.finditer(rb"(?m)^\d+ 0 obj\n", body)]
+    out = io.BytesIO(body)
+    out.seek(0, io.SEEK_END)
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
+    )
+    return out.getvalue()

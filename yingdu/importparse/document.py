@@ -1,11 +1,41 @@
-"""What an import produces for one source item, and the error a failing source raises."""
+"""What an import produces for one source item, and the error a failing source raises.
+
+A paragraph is plain text, or a `Block`: a table, list, block quote or code block the
+importer built as HTML from a page's extracted structure (every text in it escaped).
+`paragraph_html` is a paragraph as the saved item's body holds it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 
 KINDS = ("news", "bilingual", "daily_term", "composition", "zh_news")
+
+
+class Block(str):
+    """A paragraph that is already safe HTML (`<table>`, `<ul>`, `<ol>`, `<blockquote>`,
+    `<pre>`); `text` is its plain text, one line per cell row, item or code line, for the
+    line filters and language tests; `links` the share of that text in links."""
+
+    def __new__(cls, html: str, text: str = "", kind: str = "", links: float = 0.0):
+        block = super().__new__(cls, html)
+        block.text, block.kind, block.links = text, kind, links
+        return block
+
+    def __reduce__(self):  # pickled to and from parser worker processes
+        return Block, (str(self), self.text, self.kind, self.links)
+
+
+def plain(paragraph: str) -> str:
+    """The plain text of a paragraph or a block."""
+    return paragraph.text if isinstance(paragraph, Block) else paragraph
+
+
+def paragraph_html(paragraph: str) -> str:
+    """A paragraph as stored in an item's body: a block as it is (still a `Block`), plain
+    text escaped (a pasted `<a href>` or `<script>` stays visible text, never markup)."""
+    return paragraph if isinstance(paragraph, Block) else escape(paragraph, quote=False)
 
 
 class SourceError(Exception):

@@ -8,8 +8,10 @@ from datetime import date
 from html import escape
 
 from . import portal
-from .document import KINDS, Parsed, SourceError
+from .blocks import body_paragraphs
+from .document import KINDS, Parsed, SourceError, paragraph_html, plain
 from .lines import (
+    COPYRIGHT,
     clean_lines,
     is_body_like,
     is_boilerplate,
@@ -17,19 +19,23 @@ from .lines import (
     page_lines,
     script_lang,
     trim_title_runs,
+    untaught_language,
+    wrapped_paragraphs,
 )
 
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 TRAFILATURA_OPTIONS = {
     "with_metadata": True,
-    "favor_precision": True,  # menus and lists out; our own line filters do the rest
+    "favor_precision": False,  # menus and lists out; our own line filters do the rest
     "include_comments": False,
-    "include_tables": False,
+    "include_tables": True,  # kept as tables (see `blocks`)
+    "include_links": True,  # lists of links to other pages are title lists, not the article
     "date_extraction_params": DATE_PARAMS,  # no guessing from copyright years
 }
 TITLE_SUFFIX = re.compile(r"\s*(?:_| - | \| | – | — )\s*")
 MAX_TITLE = 300
 UNTITLED_CHARS = 60
+HTML_LANG = re.compile(r"""(?is)<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})""")
 
 
 def _today() -> date:
@@ -50,15 +56,51 @@ def parse_html(
         doc = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken input
         raise SourceError(f"the page cannot be parsed as HTML ({type(exc).__name__})") from exc
-    if doc is None or not (doc.text or "").strip():
-        raise SourceError("no article text found in the page")
     visible = page_lines(html)
+    declared = HTML_LANG.search(html[:4096])
+    declared = declared.group(1) if declared else ""
+    if doc is None or not (doc.text or "").strip():
+        _refuse_untaught("\n".join(visible), declared)
+        raise SourceError("no article text found in the page")
+    extracted = _extracted_paragraphs(doc)
+    _refuse_untaught("\n".join(map(plain, extracted)), declared)
     meta = portal.page_meta(visible)
     page_date = _iso_date(doc.date) or meta.date
     title = _clean_title(doc.title or "", doc.sitename or "")
-    body = clean_lines(doc.text.split("\n"))
+    # what trafilatura found is never refused: our filters may only narrow it down
+    body = portal.trim_article_end(clean_lines(extracted)) or _link_lines(extracted)
+    if not body:  # menu bars and copyright lines only
+        raise SourceError("no article text found in the page")
     site = (doc.sitename or meta.source or "").strip()
     return build(source, title, body, meta, page_date, site, kind, today or _today())
+
+
+def _extracted_paragraphs(doc) -> list[str]:
+    if doc.body is not None and len(doc.body):
+        return body_paragraphs(doc.body)
+    lines = (normalize_line(line) for line in doc.text.split("\n"))
+    return [line for line in lines if line]
+
+
+MENU_ENTRY_CHARS = 8  # entries of a menu bar (首页 | 新闻 | 关于) are shorter on average
+
+
+def _link_lines(extracted: list[str]) -> list[str]:
+    """A page made of links (a link list, a table of contents) that trafilatura extracted:
+    its lines, but for menu bars and copyright lines, rather than nothing."""
+    kept = []
+    for line in extracted:
+        entries = [e for e in re.split(r"[|｜]", plain(line)) if e.strip()]
+        is_menu = len(entries) > 1 and sum(map(len, entries)) < MENU_ENTRY_CHARS * len(entries)
+        if not is_menu and not COPYRIGHT.search(plain(line)):
+            kept.append(line)
+    return kept
+
+
+def _refuse_untaught(text: str, declared: str = "") -> None:
+    lang = untaught_language(text, declared)
+    if lang:
+        raise SourceError(f"language not taught: {lang} (Yingdu imports English and Chinese)")
 
 
 def parse_text(text: str, source: str, kind: str = "auto", today: date | None = None) -> Parsed:
@@ -68,8 +110,10 @@ def parse_text(text: str, source: str, kind: str = "auto", today: date | None = 
     lines = _text_lines(text)
     if not lines:
         raise SourceError("empty text")
+    _refuse_untaught("\n".join(lines))
     meta = portal.page_meta(lines)
     leading, body = trim_title_runs(clean_lines(lines))
+    body = portal.trim_article_end(body)
     if not body or not any(is_body_like(line) for line in body):
         raise SourceError("no article text found")
     title = _title_from_lines(lines, leading, body)
@@ -77,18 +121,13 @@ def parse_text(text: str, source: str, kind: str = "auto", today: date | None = 
 
 
 def _text_lines(text: str) -> list[str]:
-    """Paragraph lines of a pasted text: one per line, except hard-wrapped blocks (every line
-    but the last long) which are joined back into one paragraph."""
+    """Paragraph lines of a pasted text: one per line, except wrapped lines, which are joined
+    back into their paragraph."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         lines = [normalize_line(line) for line in block.split("\n")]
-        lines = [line for line in lines if line]
-        if len(lines) > 1 and all(len(line) >= 40 for line in lines[:-1]):
-            joiner = "" if script_lang(" ".join(lines)) == "zh" else " "
-            out.append(joiner.join(lines))
-        else:
-            out.extend(lines)
+        out.extend(wrapped_paragraphs([line for line in lines if line]))
     return out
 
 
@@ -125,8 +164,19 @@ def _clean_title(title: str, site: str) -> str:
 
 
 def _untitled(body: list[str]) -> str:
-    first = body[0]
-    return first if len(first) <= UNTITLED_CHARS else first[:UNTITLED_CHARS].rstrip() + "…"
+    """A title from the first paragraph: its first sentence after the dateline, shortened
+    at a word to about 60 characters."""
+    first = plain(body[0]).split("\n")[0]
+    dateline = portal.DATELINE.match(first)
+    if dateline:
+        first = first[dateline.end() :]
+    first = re.split(r"(?<=[.!?。！？])\s", first, maxsplit=1)[0].strip()
+    if len(first) <= UNTITLED_CHARS:
+        return first
+    cut = first[:UNTITLED_CHARS]
+    if script_lang(cut) != "zh" and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:，、") + "…"
 
 
 def guess_kind(title: str, body: list[str], meta: portal.PageMeta) -> str:
@@ -142,7 +192,7 @@ def guess_kind(title: str, body: list[str], meta: portal.PageMeta) -> str:
     bilingual_hint = "双语" in crumb or portal.BILINGUAL_PREFIX.match(title)
     if (len(pairs) >= 2 and paired >= 0.6 * len(body)) or (pairs and bilingual_hint):
         return "bilingual"
-    return "zh_news" if script_lang(" ".join(body)) == "zh" else "news"
+    return "zh_news" if script_lang(" ".join(map(plain, body))) == "zh" else "news"
 
 
 def build(
@@ -177,7 +227,7 @@ HTML_PAIRS = {"bilingual"}  # kinds whose pairs are stored as HTML (a term's exa
 def as_html(item: Parsed) -> Parsed:
     """Escape the plain text that is stored as HTML (bodies, bilingual pairs), so that a
     written `<a href=…>` or `<script>` is shown as written, never run or dropped."""
-    item.paragraphs = [escape(p, quote=False) for p in item.paragraphs]
+    item.paragraphs = [paragraph_html(p) for p in item.paragraphs]  # blocks are HTML already
     if item.kind in HTML_PAIRS:
         item.pairs = [(escape(en, quote=False), escape(zh, quote=False)) for en, zh in item.pairs]
     return item
@@ -186,7 +236,7 @@ def as_html(item: Parsed) -> Parsed:
 def _news(item: Parsed, meta: portal.PageMeta, today: date) -> None:
     section, item.title = portal.split_section(item.title)
     item.lang = "en"
-    line = portal.find_dateline(item.paragraphs[0])
+    line = portal.find_dateline(plain(item.paragraphs[0]))
     if line:
         item.dateline_place, item.dateline_date = line.place[:80], line.printed
         item.date = portal.dateline_date(line, item.date, today) or item.date
@@ -237,7 +287,7 @@ def _daily_term(item: Parsed, meta: portal.PageMeta, today: date) -> None:
 
 
 def _composition(item: Parsed, meta: portal.PageMeta, today: date) -> None:
-    item.lang = script_lang(" ".join(item.paragraphs)) or "zh"
+    item.lang = script_lang(" ".join(map(plain, item.paragraphs))) or "zh"
     item.title = portal.strip_known_prefix(item.title)
     item.grade = meta.grade or portal.grade_code(meta.breadcrumb) or portal.grade_code(item.title)
     if item.grade is None:

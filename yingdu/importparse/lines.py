@@ -5,9 +5,12 @@ learning portals (navigation, breadcrumbs, filter rows, share bars, previous/nex
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import unescape
 
 from yingdu.text import HAN
+
+from .document import Block, plain
 
 LATIN = re.compile(r"[A-Za-z]")
 SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
@@ -36,6 +39,8 @@ RELATED = re.compile(
 )
 BREADCRUMB_SEP = re.compile(r"\s*(>|&gt;|»|›|→|/)\s*")
 FILTER_BARS = ("|", "｜")
+FILTER_ROW_CHARS = 200  # a longer line with bars is a filter row only if its entries are short
+MENU_ENTRY_CHARS = 25
 SENTENCE_END = tuple('.!?。！？…"”’』」)）')
 DATE_ONLY = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?")
 
@@ -55,11 +60,74 @@ def script_lang(text: str) -> str | None:
     return "zh" if han * 3 >= latin else "en"
 
 
+KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+WORD = re.compile(r"[a-z]+")
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "with",
+        "was",
+        "on",
+        "as",
+        "are",
+        "be",
+        "by",
+        "this",
+        "at",
+        "from",
+        "have",
+        "not",
+    ]
+)
+TAUGHT = ("en", "zh")
+
+
+def _script_name(char: str) -> str:
+    return unicodedata.name(char, "other").split()[0].lower()
+
+
+def untaught_language(text: str, declared: str = "") -> str | None:
+    """The language of a text the site does not teach, else None: 'ja' (kana among the
+    Chinese characters), 'ko' (hangul), the declared language (or the script) of a text in
+    another script, or of a Latin-script text declared in another language and with hardly
+    any English function words. `declared` is the page's lang attribute, if any."""
+    declared = (declared or "").lower().split("-")[0]
+    letters = [char for char in text if char.isalpha()]
+    if not letters:
+        return None
+    han, kana, hangul = (len(p.findall(text)) for p in (HAN, KANA, HANGUL))
+    latin = len(LATIN.findall(text))
+    if kana * 5 >= han + kana and kana >= 10:
+        return "ja"
+    if hangul * 2 >= len(letters):
+        return "ko"
+    if (han + latin + kana + hangul) * 2 < len(letters):
+        others = [_script_name(c) for c in letters if not (HAN.match(c) or LATIN.match(c))]
+        script = max(set(others), key=others.count)
+        return declared if declared and declared not in TAUGHT else f"{script} script"
+    if declared and declared not in TAUGHT and latin > 3 * han:
+        words = WORD.findall(text.lower())
+        if words and sum(word in ENGLISH_WORDS for word in words) < 0.04 * len(words):
+            return declared
+    return None
+
+
 def is_filter_row(line: str) -> bool:
     """'不限 | 英语教案 | 英语课件 | 英语试题 |' and other rows of links split by bars."""
     if line.startswith("每日一词"):
         return False
     bars = sum(line.count(b) for b in FILTER_BARS)
+    if bars >= 2 and len(line) >= FILTER_ROW_CHARS:  # a paragraph quoting a site's headlines
+        return len(line) < MENU_ENTRY_CHARS * (bars + 1)
     return bars >= 2 or line.startswith("不限") or (bars == 1 and len(line) < 40)
 
 
@@ -98,6 +166,44 @@ def is_body_like(line: str) -> bool:
     return len(line) >= 120 or (len(line) >= 40 and ends and " " in line)
 
 
+def join_wrapped(lines: list[str]) -> str:
+    """Lines of one paragraph as one line: joined by spaces, or directly for Chinese."""
+    joiner = "" if script_lang(" ".join(lines)) == "zh" else " "
+    return joiner.join(lines)
+
+
+WRAP_WIDTH = 50  # narrower blocks are menus and lists, not wrapped text
+NEAR_WIDTH = 0.7  # a wrapped line fills at least this share of the block's width
+
+
+def _continues(line: str, following: str, width: int) -> bool:
+    """Whether `following` goes on the paragraph of `line` in a hard-wrapped block."""
+    if is_boilerplate(line) or is_boilerplate(following):
+        return False
+    if script_lang(line) != script_lang(following) or line.endswith(("：", ":")):
+        return False
+    open_end = not line.endswith(SENTENCE_END)
+    if open_end and following[:1].islower():
+        return True
+    return width >= WRAP_WIDTH and len(line) >= NEAR_WIDTH * width and open_end
+
+
+def wrapped_paragraphs(lines: list[str]) -> list[str]:
+    """The paragraphs of a block of lines of pasted text: lines are joined where one visibly
+    goes on in the next (a line near the block's width without a sentence end, a next line
+    starting in lower case); short lines (menus, titles) stay lines of their own."""
+    if len(lines) < 2:
+        return list(lines)
+    width = max(len(line) for line in lines)
+    paragraphs: list[list[str]] = [[lines[0]]]
+    for line, following in zip(lines, lines[1:], strict=False):
+        if _continues(line, following, width):
+            paragraphs[-1].append(following)
+        else:
+            paragraphs.append([following])
+    return [join_wrapped(group) for group in paragraphs]
+
+
 def strip_label(line: str) -> str:
     """'【例句】The village …' -> 'The village …'; a line that is only a label -> ''."""
     line = BRACKET_LABEL.sub("", line)
@@ -105,9 +211,13 @@ def strip_label(line: str) -> str:
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """Drop boilerplate lines and cut at a '相关文章' list (and everything after it)."""
+    """Drop boilerplate lines and cut at a '相关文章' list (and everything after it);
+    blocks (tables, lists, quotes, code) are kept as they are."""
     kept: list[str] = []
     for raw in lines:
+        if isinstance(raw, Block):  # tables, lists, quotes and code: filtered when built
+            kept.append(raw)
+            continue
         line = normalize_line(raw)
         if is_related_marker(line):
             if kept:
@@ -126,7 +236,7 @@ def clean_lines(lines: list[str]) -> list[str]:
 def trim_title_runs(lines: list[str]) -> tuple[list[str], list[str]]:
     """Split lines into (leading title-like lines, body): the body runs from the first
     sentence-like paragraph to the last; the short lines around it are menus and lists."""
-    body_at = [n for n, line in enumerate(lines) if is_body_like(line)]
+    body_at = [n for n, line in enumerate(lines) if is_body_like(plain(line))]
     if not body_at:
         return [], lines
     return lines[: body_at[0]], lines[body_at[0] : body_at[-1] + 1]

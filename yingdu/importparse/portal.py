@@ -9,7 +9,8 @@ from datetime import date
 
 from yingdu.grades import grade_in as grade_code
 
-from .lines import HAN, LATIN, script_lang
+from .document import Block, plain
+from .lines import HAN, LATIN, SENTENCE_END, is_body_like, script_lang
 
 SECTION_PREFIXES = (
     (re.compile(r"^\s*国际英语资讯\s*[:：]\s*"), "international"),
@@ -179,7 +180,7 @@ def align_pairs(paragraphs: list[str]) -> tuple[list[tuple[str, str]], list[str]
     A run of English paragraphs followed by a run of Chinese ones of the same length is
     paired one to one; runs of different lengths are joined into one pair."""
     runs: list[tuple[str | None, list[str]]] = []
-    for paragraph in paragraphs:
+    for paragraph in map(plain, paragraphs):  # pairs hold plain text, never a block's HTML
         lang = script_lang(paragraph)
         if runs and runs[-1][0] == lang:
             runs[-1][1].append(paragraph)
@@ -202,3 +203,104 @@ def align_pairs(paragraphs: list[str]) -> tuple[list[tuple[str, str]], list[str]
         unpaired.extend(items)
         n += 1
     return pairs, unpaired
+
+
+TITLE_PREFIXES = (*(pattern for pattern, _ in SECTION_PREFIXES), DAILY_PREFIX, BILINGUAL_PREFIX)
+FULL_PARAGRAPH_CHARS = 200  # longer than any title, even without a final full stop
+MAIN_SCRIPT_SHARE = 0.25  # a script with this share of the body-like text is the article's
+
+
+def has_title_prefix(line: str) -> bool:
+    """'国际英语资讯:…', '每日一词∣…', '双语：…': a title of the portal's lists."""
+    return any(pattern.match(line) for pattern in TITLE_PREFIXES)
+
+
+def article_scripts(paragraphs: list[str]) -> set[str]:
+    """The scripts the article is written in ('en', 'zh' or both for bilingual pages): those
+    of a good share of its sentence-like paragraphs."""
+    weights: dict[str, int] = {}
+    for paragraph in paragraphs:
+        text = plain(paragraph)
+        lang = script_lang(text)
+        if lang and is_body_like(text) and not has_title_prefix(text):
+            size = len(text) * (3 if lang == "zh" else 1)  # a character as much as 3 letters
+            weights[lang] = weights.get(lang, 0) + size
+    total = sum(weights.values())
+    return {lang for lang, weight in weights.items() if weight >= MAIN_SCRIPT_SHARE * total}
+
+
+def is_full_paragraph(text: str, scripts: set[str]) -> bool:
+    return (
+        script_lang(text) in scripts
+        and not has_title_prefix(text)
+        and is_body_like(text)
+        and (text.endswith(SENTENCE_END) or len(text) >= FULL_PARAGRAPH_CHARS)
+    )
+
+
+INTRODUCING = (":", "：")  # "See the tweets:" before a quote
+LONG_LINE = 120  # no title of a list is this long
+TITLE_LIST_LINKS = 0.8  # a list whose text is this much links is a list of other pages' titles
+
+
+def _still_article(paragraph: str, scripts: set[str]) -> bool:
+    """After the last full paragraph: a short closing sentence, a line introducing what
+    follows, a table, quote or code block of the article, as opposed to the first entry of
+    a title list."""
+    if isinstance(paragraph, Block):
+        if paragraph.kind == "code":
+            return True
+        lines = paragraph.text.split("\n")
+        foreign = [
+            line
+            for line in lines
+            if script_lang(line) not in (*scripts, None) or has_title_prefix(line)
+        ]
+        if 2 * len(foreign) > len(lines):
+            return False
+        if paragraph.kind in ("table", "quote"):
+            return True
+        return paragraph.links < TITLE_LIST_LINKS
+    return (
+        script_lang(paragraph) in scripts
+        and not has_title_prefix(paragraph)
+        and (paragraph.endswith((*SENTENCE_END, *INTRODUCING)) or len(paragraph) >= LONG_LINE)
+    )
+
+
+def trim_article_end(paragraphs: list[str]) -> list[str]:
+    """The body up to where the article ends: after its last full paragraph (sentence-like,
+    in the article's script), the page's title lists (short lines in another script,
+    lines with section prefixes, title-like lines, filter rows) are dropped."""
+    scripts = article_scripts(paragraphs)
+    full = [
+        n
+        for n, paragraph in enumerate(paragraphs)
+        if not isinstance(paragraph, Block) and is_full_paragraph(paragraph, scripts)
+    ]
+    if not full:
+        return paragraphs
+    end = full[-1] + 1
+    while end < len(paragraphs):
+        if _still_article(paragraphs[end], scripts):
+            end += 1
+        elif headed := _headed_block(paragraphs[end : end + 3], scripts):
+            end += headed
+        else:
+            break
+    return paragraphs[:end]
+
+
+def _headed_block(following: list[str], scripts: set[str]) -> int:
+    """How many paragraphs make one or two short headings ('Ingredients') and the list or
+    table that belongs to the article under them; 0 if that is not what follows."""
+    for n, paragraph in enumerate(following):
+        if isinstance(paragraph, Block):
+            return n + 1 if n and _still_article(paragraph, scripts) else 0
+        if not (
+            script_lang(paragraph) in scripts
+            and not has_title_prefix(paragraph)
+            and len(paragraph) < LONG_LINE
+        ):
+            return 0
+    return 0

@@ -1,8 +1,9 @@
 """Text for search and a first-page preview, from files already checked by `filecheck`.
 
 Plain Python: python-docx, python-pptx and pypdfium2 (the preview PNG is written with
-Pillow). A file these libraries cannot read keeps no text and no preview; it is not
-refused, since its type has been checked already.
+Pillow). `read_text` and `render_preview` raise when a file cannot be read; the lenient
+`extract_text` and `pdf_preview` return nothing instead. Uploads are never parsed in the
+web process: `sandbox.analyse_file` runs these functions in a child with hard limits.
 """
 
 import io
@@ -62,28 +63,32 @@ def _pdf_text(source) -> str:
 EXTRACTORS = {"docx": _docx_text, "pptx": _pptx_text, "pdf": _pdf_text}
 
 
-def extract_text(source, kind: str) -> str:
-    """Plain text of a docx, pptx or pdf (a path or a seekable file object); '' otherwise."""
+def read_text(source, kind: str) -> str:
+    """Plain text of a docx, pptx or pdf (a path or a seekable file object), '' for other
+    kinds; raises whatever the parser raises."""
     extractor = EXTRACTORS.get(kind)
     if extractor is None:
         return ""
+    return extractor(source).replace("\x00", "")[:MAX_TEXT].strip()
+
+
+def extract_text(source, kind: str) -> str:
+    """Like `read_text`, but '' when the file cannot be read."""
     try:
-        text = extractor(source)
+        return read_text(source, kind)
+    except MemoryError:
+        raise
     except Exception:  # any parser failure: keep the file, skip the text
         log.warning("could not extract text from a %s upload", kind, exc_info=True)
         return ""
-    return text.replace("\x00", "")[:MAX_TEXT].strip()
 
 
-def pdf_preview(source) -> bytes | None:
-    """PNG of the first page, at most PREVIEW_WIDTH wide, or None if it cannot be drawn."""
+def render_preview(source) -> bytes | None:
+    """PNG of a pdf's first page, at most PREVIEW_WIDTH wide (None for an empty pdf);
+    raises when the pdf cannot be read or drawn."""
     import pypdfium2 as pdfium
 
-    try:
-        pdf = pdfium.PdfDocument(source)
-    except Exception:
-        log.warning("could not open a pdf upload for its preview", exc_info=True)
-        return None
+    pdf = pdfium.PdfDocument(source)
     try:
         if len(pdf) == 0:
             return None
@@ -95,8 +100,16 @@ def pdf_preview(source) -> bytes | None:
         out = io.BytesIO()
         image.convert("RGB").save(out, format="PNG", optimize=True)
         return out.getvalue()
+    finally:
+        pdf.close()
+
+
+def pdf_preview(source) -> bytes | None:
+    """Like `render_preview`, but None when the pdf cannot be drawn."""
+    try:
+        return render_preview(source)
+    except MemoryError:
+        raise
     except Exception:
         log.warning("could not render a pdf preview", exc_info=True)
         return None
-    finally:
-        pdf.close()

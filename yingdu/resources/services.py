@@ -1,6 +1,7 @@
 """Creating a resource from a checked upload: all or nothing.
 
-Text and previews are worked out first, from the temporary upload (no lock held). Then,
+Text and previews are worked out first, from the temporary upload (no lock held), in a
+child process with hard memory and time limits (`sandbox`). Then,
 inside one transaction, the files are written to storage under generated names and the
 rows created. If anything fails on the way (an error, a lost connection, a crash in a
 parser), the transaction rolls back and every stored name written so far is deleted, so an
@@ -10,6 +11,7 @@ interrupted upload leaves neither a file nor a row behind.
 import contextlib
 import logging
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -17,7 +19,7 @@ from django.db import transaction
 from yingdu.accounts.roles import is_editor
 from yingdu.core.models import Tag
 
-from . import extract
+from . import extract, sandbox
 from .models import Resource, ResourceFile, ResourceStatus, preview_name, stored_name
 
 log = logging.getLogger(__name__)
@@ -27,15 +29,23 @@ def set_tags(resource: Resource, names: list[str]) -> None:
     resource.tags.set([Tag.objects.get_or_create(name=name)[0] for name in names])
 
 
+def sandbox_limits() -> sandbox.Limits:
+    return sandbox.Limits(
+        memory=settings.RESOURCE_EXTRACT_MAX_MEMORY_BYTES,
+        seconds=settings.RESOURCE_EXTRACT_SECONDS,
+        xml_part=settings.RESOURCE_XML_PART_MAX_BYTES,
+    )
+
+
 def analyse(checked) -> list[tuple]:
-    """(checked file, extracted text, preview PNG bytes or None) for each file."""
+    """(checked file, extracted text, preview PNG bytes or None) for each file; each
+    file's `analysis` records whether it could be read."""
+    analyses = sandbox.analyse_files([(i.source, i.kind) for i in checked], sandbox_limits())
     results = []
-    for item in checked:
-        text = extract.extract_text(item.source, item.kind)
+    for item, analysis in zip(checked, analyses, strict=True):
         item.upload.seek(0)
-        preview = extract.pdf_preview(item.source) if item.kind == "pdf" else None
-        item.upload.seek(0)
-        results.append((item, text, preview))
+        item.analysis = analysis
+        results.append((item, analysis.text, analysis.preview))
     return results
 
 

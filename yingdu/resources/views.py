@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -31,11 +32,11 @@ from yingdu.accounts.roles import (
 from yingdu.core.pagecache import cached_page
 from yingdu.core.viewcount import record_view
 
-from . import facets
+from . import facets, sandbox
 from .forms import RejectForm, ResourceForm, UploadForm, upload_max_bytes
 from .models import Resource, ResourceFile, ResourceStatus
 from .services import create_resource, set_tags
-from .uploads import FORM_OVERHEAD, SizeLimitHandler
+from .uploads import FORM_OVERHEAD, SizeLimitHandler, buffer_chunked_body, is_chunked
 
 PER_PAGE = 20
 RELATED_COUNT = 6
@@ -149,6 +150,8 @@ def upload(request):
             declared = 0
         if declared > limit + FORM_OVERHEAD:
             return too_large(request)  # refused before a byte of the body is read
+        if is_chunked(request) and not buffer_chunked_body(request, limit + FORM_OVERHEAD):
+            return too_large(request)
         request.upload_handlers.insert(0, SizeLimitHandler(request, limit))
     return _upload(request)
 
@@ -175,11 +178,33 @@ def _upload(request):
             messages.success(
                 request, _("Thank you! The resource will appear once an editor has reviewed it.")
             )
+        warn_unread(request, form.checked)
         return redirect(resource)
     return render(request, "resources/upload.html", {
         "form": form, "limit_mb": f"{round(upload_max_bytes() / (1024 * 1024), 1):g}",
         "duplicates": getattr(form, "duplicates", []),
     })  # fmt: skip
+
+
+UNREAD_MESSAGES = {
+    sandbox.LIMIT: gettext_noop(
+        "%(files)s: too large or too complex to read, so it was stored without its text (its "
+        "content cannot be found by search) and without a preview."
+    ),
+    sandbox.UNREADABLE: gettext_noop(
+        "%(files)s: its text could not be read, so it was stored without its text and "
+        "without a preview."
+    ),
+}
+
+
+def warn_unread(request, checked) -> None:
+    """Tell the uploader which files were stored without text because they could not be
+    read within the limits, or at all."""
+    for outcome, message in UNREAD_MESSAGES.items():
+        names = [item.name for item in checked if item.analysis.outcome == outcome]
+        if names:
+            messages.warning(request, _(message) % {"files": ", ".join(names)})
 
 
 @teacher_required

@@ -4,9 +4,11 @@
 import json
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from yingdu.core.sanitize import is_block
 from yingdu.lexicon import BAND_LABELS, LEVELS, band_rank
 
 register = template.Library()
@@ -66,6 +68,14 @@ def band_labels_json() -> str:
 def aided(item, key, fallback, suffix=""):
     """The annotated HTML of text `key` (+ `suffix`, e.g. a row id), else `fallback`."""
     return item.aided(f"{key}{suffix}", fallback)
+
+
+@register.simple_tag
+def body_paragraph(item, key, html):
+    """One paragraph of a body, annotated: in <p>, unless it is a table, list, quote or code
+    block (which cannot sit inside a <p>)."""
+    inner = item.aided(key, html)
+    return inner if is_block(html) else format_html("<p>{}</p>", inner)
 
 
 @register.simple_tag
