@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from yingdu.cli import DEFAULT_THREADS, gunicorn_argv  # noqa: E402
+from yingdu import config  # noqa: E402
+from yingdu.commands.serve import gunicorn_argv  # noqa: E402
 
 GENERATE = """
 import datetime as dt
@@ -101,7 +102,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--items", type=int, default=500)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
-    parser.add_argument("--threads", type=int, default=DEFAULT_THREADS)
+    parser.add_argument("--threads", type=int, default=config.load().threads)
     parser.add_argument("--sync", action="store_true", help="sync workers, for comparison")
     args = parser.parse_args()
     if not shutil.which("wrk"):

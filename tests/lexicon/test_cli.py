@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def run(args, tmp_path, stdin=None):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "YINGDU_DATA_DIR": str(tmp_path)}
     env.pop("YINGDU_LEXICON_DIR", None)
+    env.pop("YINGDU_LEXICON_PATH", None)
     return subprocess.run(
         [sys.executable, "-m", "yingdu.lexicon.cli", *args],
         input=stdin,
