@@ -34,9 +34,11 @@ def register(subparsers) -> None:
     )
     build.set_defaults(func=cmd_build)
 
-    show = lex_sub.add_parser("show", help="print one lexicon entry")
-    show.add_argument("word")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    show = lex_sub.add_parser("show", help="print lexicon entries (batch: JSON Lines)")
+    show.add_argument(
+        "words", nargs="+", metavar="WORD", help="words, or - for one a line on stdin"
+    )
+    show.add_argument("--json", action="store_true", help="print one JSON object a line")
     show.add_argument("--lexicon", type=Path, help="lexicon path")
     show.set_defaults(func=cmd_show)
 
@@ -124,24 +126,62 @@ def _load(path: Path | None):
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    """Print the entry of a word (or its lemma)."""
+    """Print the entries of words (or their lemmas): JSON Lines with --json, else text.
+
+    With --json the exit code is 0 even for unknown words (their line carries an error);
+    the text output exits 1 when a word is not in the lexicon, as it always did.
+    """
     lexicon = _load(args.lexicon)
     if lexicon is None:
         return 2
-    entry = lexicon.lookup(args.word)
+    missing = 0
+    out = sys.stdout.buffer
+    for word in _show_words(args.words):
+        entry = lexicon.lookup(word)
+        missing += entry is None
+        if args.json:
+            record = show_record(word, entry)
+            out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        elif entry is None:
+            out.write(f"{word}: {NOT_IN_LEXICON}\n".encode())
+        else:
+            out.write(_entry_text(entry.to_dict(), word).encode("utf-8"))
+    out.flush()
+    return 1 if missing and not args.json else 0
+
+
+NOT_IN_LEXICON = "not in the lexicon"
+
+
+def _show_words(words: list[str]):
+    """The words of the command line, ``-`` standing for one word a line on stdin."""
+    for word in words:
+        if word != "-":
+            yield word
+            continue
+        with open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False) as stdin:
+            yield from (line.strip() for line in stdin if line.strip())
+
+
+def show_record(word: str, entry) -> dict:
+    """The JSON Lines record of ``lexicon show --json`` for one looked-up word."""
     if entry is None:
-        _console().print(f"{args.word!r} is not in the lexicon")
-        return 1
-    data = entry.to_dict()
-    if args.json:
-        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return 0
-    _write(_entry_text(data))
-    return 0
+        return {"word": word, "error": NOT_IN_LEXICON}
+    return {
+        "word": word,
+        "lemma": entry.lemma,
+        "band": entry.band,
+        "band_source": entry.band_source,
+        "ipa": entry.ipa,
+        "glosses": [list(g) for g in entry.glosses],
+    }
 
 
-def _entry_text(data: dict) -> str:
-    lines = [f"{data['headword']}  [{data['band']} {data['band_label']}] ({data['band_source']})"]
+def _entry_text(data: dict, word: str = "") -> str:
+    asked = f"{word} → " if word and word.lower() != data["lemma"] else ""
+    lines = [
+        f"{asked}{data['headword']}  [{data['band']} {data['band_label']}] ({data['band_source']})"
+    ]
     if data["ipa_uk"] or data["ipa_us"]:
         lines.append(f"  UK /{data['ipa_uk']}/  US /{data['ipa_us']}/")
     lines += [f"  {pos + '.' if pos else ''} {gloss}" for pos, gloss in data["glosses"]]
