@@ -1,4 +1,4 @@
-"""Command-line interface: ``lexicon build``, ``lexicon show`` and ``annotate``.
+"""Command-line interface: ``lexicon build|fetch-ecdict|show`` and ``annotate``.
 
 The ``yingdu`` console script calls :func:`register` on its argparse sub-parsers and then
 ``args.func(args)`` (an int exit code).  ``python -m yingdu.lexicon.cli …`` runs the same
@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .bands import BAND_LABELS, BANDS
-from .paths import default_lexicon_path, find_ecdict, shared_lexicon_dir
+from .paths import data_dir, default_lexicon_path, find_ecdict, shared_lexicon_dir
 
 LEVELS = [b for b in BANDS if b != "beyond"]
 
@@ -33,6 +33,16 @@ def register(subparsers) -> None:
         "--if-missing", action="store_true", help="do nothing when the lexicon already exists"
     )
     build.set_defaults(func=cmd_build)
+
+    fetch = lex_sub.add_parser(
+        "fetch-ecdict", help="download the full ECDICT dictionary, then rebuild the lexicon"
+    )
+    fetch.add_argument("--url", help="download from here (default $YINGDU_ECDICT_URL)")
+    fetch.add_argument("--sha256", help="expected SHA-256 (default $YINGDU_ECDICT_SHA256)")
+    fetch.add_argument("--dest", type=Path, help="folder for ecdict.csv (default: see docs)")
+    fetch.add_argument("--out", type=Path, help="lexicon output path")
+    fetch.add_argument("--no-build", action="store_true", help="only download and check")
+    fetch.set_defaults(func=cmd_fetch_ecdict)
 
     show = lex_sub.add_parser("show", help="print lexicon entries (batch: JSON Lines)")
     show.add_argument(
@@ -72,6 +82,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if wordlists is None and ecdict is None:
         folder = shared_lexicon_dir()
         wordlists, ecdict = folder, folder and find_ecdict(folder)
+        ecdict = ecdict or find_ecdict(data_dir())  # fetch-ecdict's download without a folder
     console = _console()
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,}"))
     with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
@@ -85,6 +96,53 @@ def cmd_build(args: argparse.Namespace) -> int:
         summary = build_lexicon(args.out, wordlists, ecdict, progress=progress)
     _print_summary(summary)
     return 0
+
+
+def cmd_fetch_ecdict(args: argparse.Namespace) -> int:
+    """Download ECDICT with a progress bar, check it, install it, then rebuild the lexicon."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    from .fetch import FetchError, fetch_ecdict, fetch_settings
+
+    args.built = False
+    console = _console()
+    columns = (TextColumn("ECDICT"), BarColumn(), DownloadColumn(), TransferSpeedColumn())
+    try:
+        settings = fetch_settings(args.url, args.sha256)
+        console.print(f"Downloading {settings.url}")
+        with Progress(*columns, TimeRemainingColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("download", total=None)
+
+            def progress(done: int, total: int | None) -> None:
+                bar.update(task, completed=done, total=total)
+
+            fetched = fetch_ecdict(settings, args.dest, progress)
+    except FetchError as exc:
+        console.print(f"[red]ECDICT not installed: {exc}[/red]")
+        return 1
+    console.print(f"Saved {fetched.path} ({fetched.downloaded_bytes:,} bytes downloaded)")
+    if fetched.pinned:
+        console.print(f"SHA-256 {fetched.sha256} matches YINGDU_ECDICT_SHA256.")
+    else:
+        console.print(
+            f"[yellow]SHA-256 {fetched.sha256}: no checksum is pinned. Check it and pin it "
+            f"with YINGDU_ECDICT_SHA256={fetched.sha256} so later downloads are verified.[/yellow]"
+        )
+    if args.no_build:
+        return 0
+    build = argparse.Namespace(
+        wordlists=shared_lexicon_dir(), ecdict=fetched.path, out=args.out, if_missing=False
+    )
+    code = cmd_build(build)
+    args.built = build.built  # `yingdu` then re-annotates the items and reindexes search
+    return code
 
 
 def _print_summary(summary: dict) -> None:
