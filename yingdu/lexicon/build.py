@@ -103,9 +103,7 @@ def build_lexicon(
 class _Builder:
     def __init__(self, path: Path, progress: Progress, pip_sources: bool) -> None:
         self.con = sqlite3.connect(path)
-        self.con.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-32768;" + SCHEMA
-        )
+        self.con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         self.con.execute(
             "CREATE TEMP TABLE ecd (key TEXT PRIMARY KEY, headword TEXT, cap INT, ipa TEXT,"
             " glosses TEXT, band INT, hot INT) WITHOUT ROWID"

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from .bands import BAND_LABELS, BANDS
@@ -113,10 +114,11 @@ def cmd_fetch_ecdict(args: argparse.Namespace) -> int:
 
     args.built = False
     console = _console()
+    say = partial(console.print, soft_wrap=True)  # long URLs and digests stay copyable
     columns = (TextColumn("ECDICT"), BarColumn(), DownloadColumn(), TransferSpeedColumn())
     try:
         settings = fetch_settings(args.url, args.sha256)
-        console.print(f"Downloading {settings.url}")
+        say(f"Downloading {settings.url}")
         with Progress(*columns, TimeRemainingColumn(), console=console, transient=True) as bar:
             task = bar.add_task("download", total=None)
 
@@ -125,13 +127,13 @@ def cmd_fetch_ecdict(args: argparse.Namespace) -> int:
 
             fetched = fetch_ecdict(settings, args.dest, progress)
     except FetchError as exc:
-        console.print(f"[red]ECDICT not installed: {exc}[/red]")
+        say(f"[red]ECDICT not installed: {exc}[/red]")
         return 1
-    console.print(f"Saved {fetched.path} ({fetched.downloaded_bytes:,} bytes downloaded)")
+    say(f"Saved {fetched.path} ({fetched.downloaded_bytes:,} bytes downloaded)")
     if fetched.pinned:
-        console.print(f"SHA-256 {fetched.sha256} matches YINGDU_ECDICT_SHA256.")
+        say(f"SHA-256 {fetched.sha256} matches YINGDU_ECDICT_SHA256.")
     else:
-        console.print(
+        say(
             f"[yellow]SHA-256 {fetched.sha256}: no checksum is pinned. Check it and pin it "
             f"with YINGDU_ECDICT_SHA256={fetched.sha256} so later downloads are verified.[/yellow]"
         )
