@@ -195,18 +195,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     if lexicon is None:
         return 2
     missing = 0
-    out = sys.stdout.buffer
-    for word in _show_words(args.words):
-        entry = lexicon.lookup(word)
-        missing += entry is None
-        if args.json:
-            record = show_record(word, entry)
-            out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
-        elif entry is None:
-            out.write(f"{word}: {NOT_IN_LEXICON}\n".encode())
-        else:
-            out.write(_entry_text(entry.to_dict(), word).encode("utf-8"))
-    out.flush()
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    interactive = sys.stdin.isatty()  # answer each typed word at once
+    # Buffered even under PYTHONUNBUFFERED: one write per word would cost a system call each.
+    with open(sys.stdout.fileno(), "wb", buffering=1 << 16, closefd=False) as out:
+        for word in _show_words(args.words):
+            entry = lexicon.lookup(word)
+            missing += entry is None
+            if args.json:
+                out.write(encode(show_record(word, entry)).encode("utf-8") + b"\n")
+            elif entry is None:
+                out.write(f"{word}: {NOT_IN_LEXICON}\n".encode())
+            else:
+                out.write(_entry_text(entry.to_dict(), word).encode("utf-8"))
+            if interactive:
+                out.flush()
     return 1 if missing and not args.json else 0
 
 
