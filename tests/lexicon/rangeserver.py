@@ -1,6 +1,6 @@
 """A real HTTP server on 127.0.0.1 that serves files with HTTP Range support, for the
 ``lexicon fetch-ecdict`` tests: whole files, resumed ranges, a connection cut halfway
-through, a server that ignores Range, and server errors."""
+through, a server that ignores Range, redirects and server errors."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class RangeHandler(BaseHTTPRequestHandler):
     files: dict[str, bytes] = {}  # path -> body
     cut_first: set[str] = set()  # paths whose first whole-file answer stops halfway
     no_range: set[str] = set()  # paths served whole even when a range is asked for
+    redirects: dict[str, str] = {}  # path -> where a 302 sends the client
     requests: list[tuple[str, str | None]] = []  # (path, Range header) in order
 
     def log_message(self, *args):  # quiet
@@ -27,6 +28,8 @@ class RangeHandler(BaseHTTPRequestHandler):
         self.requests.append((path, wanted))
         if path == "/error":
             return self._answer(500, b"internal error")
+        if path in self.redirects:
+            return self._answer(302, b"", {"Location": self.redirects[path]})
         body = self.files.get(path)
         if body is None:
             return self._answer(404, b"not found")
@@ -65,12 +68,18 @@ class RangeHandler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def range_server(files: dict[str, bytes], cut_first=(), no_range=()):
+def range_server(files: dict[str, bytes], cut_first=(), no_range=(), redirects=None):
     """Serve ``files``; yields (base URL, list of (path, Range header) requests)."""
     handler = type(
         "Handler",
         (RangeHandler,),
-        {"files": files, "cut_first": set(cut_first), "no_range": set(no_range), "requests": []},
+        {
+            "files": files,
+            "cut_first": set(cut_first),
+            "no_range": set(no_range),
+            "redirects": redirects or {},
+            "requests": [],
+        },
     )
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True

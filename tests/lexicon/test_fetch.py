@@ -90,6 +90,16 @@ def test_complete_partial_file_is_not_downloaded_again(tmp_path):
     assert requests == [("/ecdict.csv", f"bytes={len(CSV)}-")]  # answered 416: complete
 
 
+def test_redirected_download_resumes_at_the_new_location(tmp_path):
+    files, moved = {"/mirror/ecdict.csv": CSV}, {"/latest": "/mirror/ecdict.csv"}
+    cut = {"/mirror/ecdict.csv"}
+    with range_server(files, cut_first=cut, redirects=moved) as (base, requests):
+        fetched = fetch_ecdict(settings(f"{base}/latest", sha(CSV)), tmp_path)
+    assert fetched.path.read_bytes() == CSV
+    assert [path for path, _ in requests] == ["/latest", "/mirror/ecdict.csv"] * 2
+    assert requests[3][1] == requests[2][1] and requests[2][1].startswith("bytes=")
+
+
 def test_server_without_range_support_starts_again(tmp_path):
     with range_server({"/ecdict.csv": CSV}, no_range={"/ecdict.csv"}) as (base, requests):
         part_path(tmp_path, f"{base}/ecdict.csv").write_bytes(b"garbage" * 100)
