@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from .bands import BAND_LABELS, BANDS
-from .paths import data_dir, default_lexicon_path, find_ecdict, shared_lexicon_dir
+from .paths import default_lexicon_path, find_ecdict, shared_lexicon_dir
 
 LEVELS = [b for b in BANDS if b != "beyond"]
 
@@ -72,6 +72,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .build import build_lexicon
+    from .paths import data_dir
 
     target = args.out or default_lexicon_path()
     if getattr(args, "if_missing", False) and Path(target).exists():
