@@ -15,7 +15,13 @@ import pytest
 
 from tests.lexicon.fixtures import SAMPLE_ECDICT, write_sample
 from tests.lexicon.rangeserver import range_server
-from yingdu.lexicon.fetch import FetchError, FetchSettings, fetch_ecdict, part_path
+from yingdu.lexicon.fetch import (
+    FetchError,
+    FetchSettings,
+    fetch_ecdict,
+    fetch_settings,
+    part_path,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PADDING = "".join(
@@ -212,3 +218,20 @@ def test_build_finds_the_download_in_the_data_folder(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr.decode()
     assert "ecdict" in proc.stdout.decode("utf-8")
+
+
+def test_settings_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("YINGDU_ECDICT_URL", "http://mirror.example/ecdict.zip")
+    monkeypatch.setenv("YINGDU_ECDICT_SHA256", "AB" * 32)
+    monkeypatch.setenv("YINGDU_ECDICT_MAX_MB", "120")
+    chosen = fetch_settings()
+    assert chosen.url == "http://mirror.example/ecdict.zip" and chosen.sha256 == "ab" * 32
+    assert chosen.max_bytes == 120 * 2**20 and chosen.timeout == 30
+    assert fetch_settings(url="http://other/x.csv", sha256="").sha256 == ""  # flags win
+    monkeypatch.delenv("YINGDU_ECDICT_URL")
+    assert "skywind3000/ECDICT" in fetch_settings().url
+    with pytest.raises(FetchError, match="not a SHA-256"):
+        fetch_settings(sha256="abc123")
+    monkeypatch.setenv("YINGDU_ECDICT_MAX_MB", "lots")
+    with pytest.raises(FetchError, match="YINGDU_ECDICT_MAX_MB"):
+        fetch_settings()
