@@ -23,6 +23,10 @@ MB = 2**20
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
+# ECDICT's author publishes the CSV in the repository (not as a release asset); it follows
+# master, so no digest is pinned by default (docs/lexicon.md).
+ECDICT_URL = "https://raw.githubusercontent.com/skywind3000/ECDICT/master/ecdict.csv"
+
 
 class ConfigError(ValueError):
     """An environment variable holds a value Yingdu cannot use."""
@@ -125,6 +129,10 @@ class Config:
     lexicon_path: Path
     lexicon_source_dir: Path | None
     corpus_dir: Path | None
+    ecdict_url: str
+    ecdict_sha256: str
+    ecdict_max_bytes: int
+    ecdict_timeout: float
     annotate_max_chars: int
     api_max_body_bytes: int
     # Teaching resources.
@@ -189,6 +197,10 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         lexicon_path=env.path("YINGDU_LEXICON_PATH", data_dir / "lexicon.sqlite3").resolve(),
         lexicon_source_dir=env.path("YINGDU_LEXICON_DIR"),
         corpus_dir=env.path("YINGDU_CORPUS_DIR"),
+        ecdict_url=env.text("YINGDU_ECDICT_URL", ECDICT_URL),
+        ecdict_sha256=env.text("YINGDU_ECDICT_SHA256").strip().lower(),
+        ecdict_max_bytes=env.megabytes("YINGDU_ECDICT_MAX_MB", 300),
+        ecdict_timeout=env.decimal("YINGDU_ECDICT_TIMEOUT", 30),
         annotate_max_chars=annotate_max_chars,
         api_max_body_bytes=env.whole("YINGDU_API_MAX_BODY_BYTES", annotate_max_chars * 4 + 4096),
         upload_max_bytes=env.megabytes("YINGDU_UPLOAD_MAX_MB", 50),

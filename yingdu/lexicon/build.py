@@ -40,6 +40,8 @@ _HOT_ZIPF = 2.0  # beyond-band words at least this frequent are kept in the hot 
 _BATCH = 5000
 _CLITIC_END = re.compile(r"(?:n't|'s|'re|'m|'ve|'ll|'d)$")
 _RARE_ZIPF = 2.5  # cefrpy rates nearly every rare word C2; rarer than this counts as beyond
+# json.dumps(..., ensure_ascii=False) builds a new encoder on every call; one is reused here
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass
@@ -189,7 +191,7 @@ class _Builder:
         if capitalized and row.band is None and key not in self.drafts:
             self.name_keys.add(key)
             return
-        glosses = json.dumps(parse_definition(row.translation), ensure_ascii=False)
+        glosses = _to_json(parse_definition(row.translation))
         hot = int(bool(row.band is not None or row.frq or row.bnc or row.oxford or row.collins))
         pending.append(
             (key, word, int(capitalized), clean_ipa(row.phonetic), glosses, row.band, hot)
@@ -307,7 +309,7 @@ class _Builder:
         )
         hot = band < BEYOND or bool(draft) or bool(ecd and ecd[4]) or (zipf or 0) >= _HOT_ZIPF
         row = (key, headword, band, band_source, ipa_uk, ipa_us,
-               json.dumps(glosses, ensure_ascii=False), rank, zipf, 0,
+               _to_json(glosses), rank, zipf, 0,
                json.dumps(sources))  # fmt: skip
         return row, band, flag, hot
 
@@ -393,7 +395,7 @@ class _Builder:
                     continue
                 band = max(parts)
             rows.append((key, " ".join(lemmas), band))
-            glosses = json.dumps(merge_glosses(phrase.glosses), ensure_ascii=False)
+            glosses = _to_json(merge_glosses(phrase.glosses))
             sources = json.dumps({"band": phrase.source, "glosses": phrase.source})
             entries.append((key, phrase.headword, band, phrase.source, "", "", glosses,
                             None, None, 1, sources))  # fmt: skip

@@ -17,6 +17,11 @@ def default_lexicon_path() -> Path:
     return config.load().lexicon_path
 
 
+def data_dir() -> Path:
+    """The data folder (``YINGDU_DATA_DIR``), where fetch-ecdict puts ECDICT by default."""
+    return config.load().data_dir
+
+
 def shared_lexicon_dir() -> Path | None:
     """The source folder from ``YINGDU_LEXICON_DIR`` when it is set and exists."""
     return config.existing_dir(config.load().lexicon_source_dir)
