@@ -4,7 +4,7 @@ yingdu migrate            create or upgrade the database (and the data folder)
 yingdu demo               load the demo content once (idempotent)
 yingdu serve              gunicorn when DEBUG is off, Django's runserver when on
 yingdu manage ARGS...     any Django management command
-yingdu lexicon build|show, yingdu annotate   (reading aids)
+yingdu lexicon build|show|fetch-ecdict, yingdu annotate   (reading aids)
 yingdu reading refresh    re-annotate every item (done after each lexicon build)
 yingdu search QUERY|--reindex   search from the shell, or rebuild the search index
 yingdu import SOURCE...    web pages, feeds, pasted text -> draft items
