@@ -43,7 +43,7 @@ def test_table_holds_headwords_and_bands_only():
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in row[0]), row
     keys = [head.lower() for head, _band in rows]
     assert keys == sorted(keys)
-    assert TABLE["lady"][1] < BANDS.index("beyond") and TABLE["hat"][1] == 0
+    assert TABLE["cat"] == ("cat", 0) and TABLE["hat"] == ("hat", band_rank("junior"))
 
 
 def test_table_is_package_data():
