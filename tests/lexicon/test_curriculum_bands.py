@@ -11,6 +11,7 @@ import pytest
 
 from tests.lexicon.fixtures import shared_dir
 from yingdu.lexicon import BANDS, band_rank, load_lexicon
+from yingdu.lexicon.curriculum import packaged_table_path, read_band_table
 from yingdu.lexicon.derivations import (
     PREFIX_RULES,
     SUFFIX_RULES,
@@ -19,13 +20,7 @@ from yingdu.lexicon.derivations import (
     lower_by_derivation,
     packaged_exceptions_path,
 )
-from yingdu.lexicon.make_band_table import (
-    band_table,
-    generate,
-    packaged_table_path,
-    read_band_table,
-    render_table,
-)
+from yingdu.lexicon.make_band_table import band_table, generate, render_table
 from yingdu.lexicon.wordlists import WordlistEntry
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -26,12 +26,12 @@ from pathlib import Path
 
 from . import pipsources
 from .bands import BANDS, BEYOND, band_rank
+from .curriculum import read_band_table
 from .derivations import lower_by_derivation
 from .ecdict import EcdictRow, iter_ecdict
 from .glosses import merge_glosses, parse_definition
 from .inflections import CORE_IRREGULARS, KEEP_AS_IS
 from .ipa import arpabet_to_ipa, clean_ipa
-from .make_band_table import read_band_table
 from .paths import default_lexicon_path
 from .schema import FLAG_ESTIMATED, FLAG_NAME, SCHEMA, SCHEMA_VERSION
 from .wordlists import load_wordlists

@@ -17,14 +17,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 
 from .bands import BANDS, band_rank
+from .curriculum import packaged_table_path, table_key
 from .paths import shared_lexicon_dir
 from .wordlists import WORDLIST_FILES, WordlistEntry, load_wordlists
 
-TABLE_NAME = "curriculum_bands.tsv"
 GENERATOR = "python -m yingdu.lexicon.make_band_table"
 # The syllabus each list file follows (what docs/lexicon.md documents per band).
 SYLLABI = {
@@ -35,15 +34,6 @@ SYLLABI = {
     "cet6": "大学英语六级大纲词汇, words added at CET-6 (CET-6 syllabus)",
     "kaoyan": "考研英语大纲词汇 (NPEE syllabus)",
 }
-
-
-def packaged_table_path() -> Path:
-    """Path of the committed table inside the installed package."""
-    return Path(str(resources.files("yingdu.lexicon") / "data" / TABLE_NAME))
-
-
-def _table_key(head: str) -> str:
-    return " ".join(head.replace("’", "'").lower().split())
 
 
 def _entry_heads(entry: WordlistEntry) -> Iterator[str]:
@@ -61,7 +51,7 @@ def band_table(entries: Iterable[WordlistEntry]) -> dict[str, tuple[str, int]]:
         rank = band_rank(entry.band)
         for head in _entry_heads(entry):
             head = " ".join(head.replace("’", "'").split())
-            key = _table_key(head)
+            key = table_key(head)
             if key and (key not in table or rank < table[key][1]):
                 table[key] = (head, rank)
     return table
@@ -89,18 +79,6 @@ def generate(folder: Path) -> str:
     if not present:
         raise FileNotFoundError(f"no curriculum lists ({', '.join(WORDLIST_FILES.values())})")
     return render_table(band_table(load_wordlists(folder)), present)
-
-
-def read_band_table(path: Path | None = None) -> dict[str, tuple[str, int]]:
-    """Parse a table file (default: the packaged one): key -> (headword, band rank)."""
-    path = path or packaged_table_path()
-    table: dict[str, tuple[str, int]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        head, band = line.split("\t")
-        table[_table_key(head)] = (head, band_rank(band))
-    return table
 
 
 def main(argv: list[str] | None = None) -> int:
