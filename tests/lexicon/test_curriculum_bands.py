@@ -20,6 +20,7 @@ from yingdu.lexicon.derivations import (
     lower_by_derivation,
     packaged_exceptions_path,
 )
+from yingdu.lexicon.inflections import KEEP_AS_IS
 from yingdu.lexicon.make_band_table import band_table, generate, render_table
 from yingdu.lexicon.wordlists import WordlistEntry
 
@@ -215,6 +216,13 @@ def _assert_forms_follow_lemmas(path):
                 bad.append((form, lemma, entry and entry.lemma))
             elif json.loads(glosses[lemma]) != [list(g) for g in entry.glosses]:
                 bad.append((form, "gloss differs from", lemma))
+    own = {"wordlist", "curriculum", "ecdict"}  # headwords in their own right (found, left)
+    source = dict(con.execute("SELECT key, band_source FROM entries WHERE is_mwe=0"))
+    surface = {form: lemma for form, lemma in con.execute("SELECT key, lemma FROM surface")}
+    for form, lemma in con.execute("SELECT form, lemma FROM forms WHERE form != lemma"):
+        keeps_itself = surface.get(form) == form and form not in KEEP_AS_IS
+        if keeps_itself and lemma in entry_band and source.get(form) not in own:
+            bad.append((form, "keeps its own reading, lemma", lemma))
     con.close()
     assert walked > 10000
     assert not bad, bad[:20]

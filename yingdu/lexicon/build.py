@@ -401,6 +401,15 @@ class _Builder:
         row = self.con.execute("SELECT band FROM ecd WHERE key=?", (form,)).fetchone()
         return bool(row) and row[0] is not None
 
+    def _cold_lemma_choices(self, form: str, lemmas) -> list[tuple[int, int, str]]:
+        """Lemmas outside the hot table (rare abridge for hot abridged) still own their forms."""
+        out = []
+        for lemma in lemmas:
+            row = self.con.execute("SELECT band FROM entries WHERE key=?", (lemma,)).fetchone()
+            if row and lemma != form:
+                out.append((row[0], 1, lemma))
+        return out
+
     def _collect_forms(self, bands: dict[str, int]) -> None:
         for form, lemma in CORE_IRREGULARS.items():
             self.forms[form].setdefault(lemma, "rules")
@@ -421,15 +430,18 @@ class _Builder:
             if form in KEEP_AS_IS and form in bands:
                 continue
             choices = [(bands[lem], 1, lem) for lem in lemmas if lem in bands and lem != form]
+            own_reading = form in bands and self._has_own_reading(form)
+            if not choices and form in bands and not own_reading:
+                choices = self._cold_lemma_choices(form, lemmas)
             if not choices:
                 continue
-            if form in bands and self._has_own_reading(form):
+            if own_reading:
                 # ties go to the lemma unless a word list gives the form a meaning of its own
                 own = self.drafts.get(form)
                 choices.append((bands[form], 0 if own and own.glosses else 2, form))
             band, _, lemma = min(choices)
             own_flags = flags.get(form, 0) & FLAG_NAME
-            surface[form] = (lemma, band, own_flags | (flags[lemma] & FLAG_ESTIMATED))
+            surface[form] = (lemma, band, own_flags | (flags.get(lemma, 0) & FLAG_ESTIMATED))
         self.con.executemany("INSERT OR IGNORE INTO forms VALUES (?,?,?)", form_rows)
         for key in [k for k in surface if _CLITIC_END.search(k)]:
             del surface[key]  # the tokenizer splits contractions and possessives itself
