@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import pipsources
+from .ambiguous import write_ambiguous
 from .bands import BANDS, BEYOND, band_rank
 from .ecdict import EcdictRow, iter_ecdict
 from .glosses import merge_glosses, parse_definition
@@ -236,8 +237,10 @@ class _Builder:
         self.read_pip_sources()
         bands, flags = self.write_entries()
         surface = self.write_surface(bands, flags)
+        ambiguous = write_ambiguous(self.con, surface, self.forms, bands)
         mwe_count = self.write_mwes(surface, bands)
         summary = self.summarize(mwe_count, len(surface) - len(bands))
+        summary["ambiguous_forms"] = ambiguous
         summary["seconds"] = round(time.monotonic() - started, 2)
         self.con.executemany(
             "INSERT INTO meta VALUES (?,?)",

@@ -33,64 +33,76 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-DETERMINERS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+DETERMINERS = _words(
     "the a an this that these those my your his her its our their some any every each no "
-    "another either neither much many few several such what which whose one's".split()
+    "another either neither much many few several such what which whose one's"
 )
-MODALS = frozenset("can could will would shall should may might must".split())
-NEGATIONS = frozenset("not n't don't didn't doesn't won't can't never".split())
+MODALS = _words("can could will would shall should may might must")
+NEGATIONS = _words("not n't don't didn't doesn't won't can't never")
 VERB_CUES = MODALS | NEGATIONS | {"to", "let", "please", "'ll", "'d"}
-SUBJECTS = frozenset("i you we they he she it who".split())
-HAVE = frozenset("have has had having 've".split())
-BE = frozenset("be is are was were been being am 's 're 'm".split())
-PREPOSITIONS = frozenset(
+SUBJECTS = _words("i you we they he she it who")
+HAVE = _words("have has had having 've")
+BE = _words("be is are was were been being am 's 're 'm")
+PREPOSITIONS = _words(
     "of in on at for with from about by into onto through without under over between "
     "among after before during across against around behind beyond near toward towards "
-    "upon within like".split()
+    "upon within like"
 )
-INTENSIFIERS = frozenset("very too so quite rather really extremely fairly pretty".split())
-ADJECTIVES = frozenset(
+INTENSIFIERS = _words("very too so quite rather really extremely fairly pretty")
+ADJECTIVES = _words(
     "new old big small good bad great important large long short young little high low "
     "whole same other own main first last next best final major minor local public "
     "personal special recent early late huge tiny full empty strong weak wide narrow deep "
     "free clear hard easy real true wrong right open dark bright heavy light fresh rich poor "
     "simple modern ancient famous popular useful beautiful wooden dusty broken strange sharp "
-    "favourite favorite single fine cheap serious".split()
+    "favourite favorite single fine cheap serious"
 )
-PLURAL_SUBJECTS = frozenset("people children men women police".split())
+PLURAL_SUBJECTS = _words("people children men women police")
 # common irregular past tenses: after "the X" they show X is a noun (the suspect ran)
-PAST_TENSES = frozenset(
+PAST_TENSES = _words(
     "ran went came saw took fell made said got gave found left told became stood sat began "
-    "grew knew felt kept held brought thought won lost broke".split()
+    "grew knew felt kept held brought thought won lost broke"
 )
-OBJECTS = frozenset("them him me us it her his their the a an this these those".split()) | {
+OBJECTS = _words("them him me us it her his their the a an this these those") | {
     "your",
     "my",
     "our",
     "its",
 }
-AUXILIARIES = BE | HAVE | MODALS | frozenset("does did do".split())
-_LY_NOUNS = frozenset("family ally rally belly jelly bully lily italy july fly".split())
+AUXILIARIES = BE | HAVE | MODALS | _words("does did do")
+_LY_NOUNS = _words("family ally rally belly jelly bully lily italy july fly")
 _ADJ_ENDINGS = ("ful", "ous", "al", "ive", "ic", "ant", "ent", "ble")
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ist")
 _ADJ_SUFFIXES = ("ous", "ful", "ive", "able", "ible", "al", "ic", "less", "ish")
 _VERB_SUFFIXES = ("ize", "ise", "ify")
 
 # Kept for callers that imported it: words that are no content word after a determiner.
-FUNCTION_WORDS = AUXILIARIES | PREPOSITIONS | DETERMINERS | SUBJECTS | OBJECTS | {
-    "and",
-    "or",
-    "but",
-    "as",
-    "than",
-    "that",
-    "if",
-    "when",
-    "then",
-    "so",
-    "not",
-    "to",
-}
+FUNCTION_WORDS = (
+    AUXILIARIES
+    | PREPOSITIONS
+    | DETERMINERS
+    | SUBJECTS
+    | OBJECTS
+    | {
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "if",
+        "when",
+        "then",
+        "so",
+        "not",
+        "to",
+    }
+)
 
 
 def guess_pos(word: str, lemma: str, prev: str = "", nxt: str = "") -> str:
@@ -147,8 +159,11 @@ def _plural(word: str) -> bool:
 
 def _content_next(nxt: str) -> bool:
     """``nxt`` is a content word that is not a verb by its looks (the suspect ran)."""
-    return bool(nxt) and nxt not in FUNCTION_WORDS and nxt not in PAST_TENSES and not (
-        nxt.endswith("ed")
+    return (
+        bool(nxt)
+        and nxt not in FUNCTION_WORDS
+        and nxt not in PAST_TENSES
+        and not (nxt.endswith("ed"))
     )
 
 
