@@ -63,7 +63,8 @@
       head.appendChild(ipa);
     }
     pop.appendChild(head);
-    var sense = g.s && g.s[Number(word.getAttribute("data-s"))];  // this sentence's sense
+    var s = word.getAttribute("data-s");  // the sense that fits this word's sentence
+    var sense = g.s && s !== null ? g.s[Number(s)] : null;
     var pos = sense ? sense[0] : g.p, gloss = sense ? sense[1] : g.g;
     if (gloss) pop.appendChild(line("gloss", (pos ? pos + " " : "") + gloss));
     pop.appendChild(line("band", labels[g.b] || g.b));
