@@ -73,6 +73,7 @@ def test_reading_kinds_and_alternatives():
         ("Shelves of books lined the room.", "Shelves", "shelf"),
         ("He shelves the plan every spring.", "shelves", "shelve"),
         ("She left the room quietly.", "left", "leave"),
+        ("My father should have left so small a garden.", "left", "leave"),
         ("Turn left at the bank.", "left", "left"),
         ("The leaves fall in autumn.", "leaves", "leaf"),
         ("She leaves at six every day.", "leaves", "leave"),

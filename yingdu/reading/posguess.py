@@ -10,7 +10,8 @@ sentence or text boundary).  Rules, first match wins:
 3. prev is "to", a modal, a negation, let/please                        -> v (a plural after
    "to" is a noun: ``to the shelves`` never reaches here, ``to shelves`` does)
 4. prev is a subject pronoun (I, you, we, they, he, she, it, who)       -> v
-5. prev is a form of have + -ed/-en form, a form of be + -ing/-ed form  -> v;
+5. prev is a form of have + -ed/-en form or an irregular past (has left), a form of be +
+   -ing/-ed form or an irregular past                                   -> v;
    a form of be + an uninflected word                                  -> adj
 6. prev is a preposition                                                -> n (-ing form: v)
 7. prev is an intensifier (very, too, so, quite …)                      -> adj
@@ -66,7 +67,7 @@ PLURAL_SUBJECTS = _words("people children men women police")
 # common irregular past tenses: after "the X" they show X is a noun (the suspect ran)
 PAST_TENSES = _words(
     "ran went came saw took fell made said got gave found left told became stood sat began "
-    "grew knew felt kept held brought thought won lost broke"
+    "grew knew felt kept held brought thought won lost broke bound wound"
 )
 OBJECTS = _words("them him me us it her his their the a an this these those") | {
     "your",
@@ -133,10 +134,11 @@ def _from_previous(word: str, inflected: bool, prev: str, nxt: str) -> str:
         return "n" if prev == "to" and inflected and word.endswith("s") else "v"
     if prev in SUBJECTS:
         return "v"
-    if prev in HAVE and word.endswith(("ed", "en")):
-        return "v"
+    if prev in HAVE and (word.endswith(("ed", "en")) or word in PAST_TENSES):
+        return "v"  # has left
     if prev in BE:
-        return "v" if inflected and word.endswith(("ing", "ed")) else "adj"
+        participle = inflected and word.endswith(("ing", "ed")) or word in PAST_TENSES
+        return "v" if participle else "adj"  # was left, is bound
     if prev in INTENSIFIERS:
         return "adj"
     if prev in ADJECTIVES or (len(prev) > 4 and prev.endswith(_ADJ_ENDINGS)):
