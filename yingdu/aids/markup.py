@@ -42,14 +42,18 @@ def plain_text(pieces: list[tuple[str, str]]) -> str:
     return "".join(text for kind, text in pieces if kind == "text")
 
 
-def word_span(text: str, band: str, index: int | None) -> str:
+def word_span(text: str, band: str, index: int | None, sense: int | None = None) -> str:
     rank = band_rank(band)
     attrs = f' data-g="{index}" tabindex="0"' if index is not None else ""
+    if index is not None and sense is not None:
+        attrs += f' data-s="{sense}"'  # the glossary entry's sense for this sentence
     return f'<span class="w b{rank}"{attrs}>{escape(text)}</span>'
 
 
-def render(pieces, tokens, base: int, glossary_index: dict[str, int]) -> str:
-    """HTML for one text: `tokens` are reading Tokens with offsets from `base`."""
+def render(pieces, tokens, base: int, glossary_index: dict[str, int], senses=None) -> str:
+    """HTML for one text: `tokens` are reading Tokens with offsets from `base`; `senses`
+    maps a token's start to the sense of its glossary entry that fits its sentence."""
+    senses = senses or {}
     out: list[str] = []
     position = base  # offset of the current text piece in the joined plain text
     queue = [t for t in tokens if t.band and band_rank(t.band) > 0]
@@ -68,7 +72,7 @@ def render(pieces, tokens, base: int, glossary_index: dict[str, int]) -> str:
                 continue  # a token across a tag boundary stays plain text
             out.append(escape(text[cursor - position : start - position]))
             out.append(word_span(text[start - position : end - position], token.band,
-                                 glossary_index.get(token.lemma)))  # fmt: skip
+                                 glossary_index.get(token.lemma), senses.get(start)))  # fmt: skip
             cursor = end
         out.append(escape(text[cursor - position :]))
         position = end_of_piece

@@ -19,6 +19,7 @@ from yingdu.core import kinds
 from yingdu.core.pagecache import bump_generation
 from yingdu.lexicon import LEVELS, LexiconError, load_lexicon
 from yingdu.reading import annotate, per_level, pinyin_ruby
+from yingdu.reading.wordbank import senses_in_context
 
 from .markup import plain_text, render, split_html
 
@@ -49,11 +50,12 @@ def annotate_texts(texts: dict[str, str], lexicon) -> tuple[dict, list]:
     base = annotate(joined, LEVELS[0], lexicon)  # every word above 小学 is in this bank
     bank = [dict(item) for item in base.word_bank]
     index = {item["lemma"]: n for n, item in enumerate(bank)}
+    senses = senses_in_context(joined, base.raw_tokens, bank, lexicon)
     html, offset = {}, 0
     for key, plain in plains.items():
         end = offset + len(plain)
         inside = [t for t in base.tokens if offset <= t.start and t.end <= end]
-        html[key] = render(pieces[key], inside, offset, index)
+        html[key] = render(pieces[key], inside, offset, index, senses)
         offset = end + len(SEPARATOR)
     return {"html": html, "bank": bank}, per_level(base)
 

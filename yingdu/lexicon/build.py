@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import pipsources
+from .ambiguous import write_ambiguous
 from .bands import BANDS, BEYOND, band_rank
 from .curriculum import read_band_table
 from .derivations import lower_by_derivation
@@ -257,8 +258,10 @@ class _Builder:
         bands, flags = self.write_entries()
         self.lower_derived_bands(bands, flags)
         surface = self.write_surface(bands, flags)
+        ambiguous = write_ambiguous(self.con, surface, self.forms, bands)
         mwe_count = self.write_mwes(surface, bands)
         summary = self.summarize(mwe_count, len(surface) - len(bands))
+        summary["ambiguous_forms"] = ambiguous
         summary["seconds"] = round(time.monotonic() - started, 2)
         self.con.executemany(
             "INSERT INTO meta VALUES (?,?)",

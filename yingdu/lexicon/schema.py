@@ -37,6 +37,13 @@ CREATE TABLE surface (
     band INTEGER NOT NULL,
     flags INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
+-- Forms read as a noun or as a verb by context (shelves: shelf n, shelve v); see ambiguous.py.
+CREATE TABLE ambiguous (
+    form TEXT NOT NULL,
+    lemma TEXT NOT NULL,
+    kind TEXT NOT NULL,          -- 'n' or 'v'
+    PRIMARY KEY (form, lemma)
+) WITHOUT ROWID;
 CREATE TABLE mwes (
     key TEXT PRIMARY KEY,        -- phrase, lowercase ("take part in")
     lemmas TEXT NOT NULL,        -- space-joined lemmas used for matching ("take part in")

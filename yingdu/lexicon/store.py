@@ -104,6 +104,7 @@ class Lexicon:
             raise LexiconError(f"{self.path} has an old schema; rebuild the lexicon")
         self.surface: dict[str, Surface] = self._load_surface()
         self.mwe_index: dict[str, tuple[MweKey, ...]] = self._load_mwes()
+        self.ambiguous: dict[str, tuple[tuple[str, str], ...]] = self._load_ambiguous()
         self.memo: dict = {}  # scratch cache for consumers (the annotator's word cache)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
         self.fallback_lemma = lru_cache(maxsize=65536)(self._fallback_lemma)
@@ -114,6 +115,19 @@ class Lexicon:
         for key, lemma, band, flags in self._con.execute("SELECT * FROM surface"):
             out[intern(key)] = (intern(lemma), band, flags, BANDS[band])
         return out
+
+    def _load_ambiguous(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Form -> ((lemma, kind 'n' or 'v'), …) for forms read by context (shelves); empty
+        for a lexicon built before the table existed."""
+        readings: dict[str, list[tuple[str, str]]] = {}
+        try:
+            rows = self._con.execute("SELECT form, lemma, kind FROM ambiguous").fetchall()
+        except sqlite3.OperationalError:
+            return {}
+        for form, lemma, kind in rows:
+            if lemma in self.surface:
+                readings.setdefault(sys.intern(form), []).append((sys.intern(lemma), kind))
+        return {form: tuple(pairs) for form, pairs in readings.items() if len(pairs) > 1}
 
     def _load_mwes(self) -> dict[str, tuple[MweKey, ...]]:
         index: dict[str, list[MweKey]] = {}

@@ -64,7 +64,7 @@ class Annotator:
             firsts = find_expressions(
                 text, offset, chunk.tokens, chunk.lemmas, distinct, self.lexicon, self.mwes
             )
-        tally.add(chunk, distinct, self.mwes, firsts)
+        tally.add(chunk, distinct, self.mwes, firsts, text, offset)
         return chunk.tokens
 
     def result(self, tokens: list[RawToken] | None = None) -> Result:

@@ -14,8 +14,9 @@ from yingdu.lexicon.bands import BANDS, BEYOND, band_rank
 from yingdu.lexicon.schema import FLAG_ESTIMATED, FLAG_NAME
 from yingdu.lexicon.store import Lexicon
 
+from .posguess import guess_pos, neighbours
 from .tokenize import is_sentence_initial, split_clitics, split_hyphens
-from .tokens import RawToken, Split, Tail, split_entry, tail
+from .tokens import Ambiguous, RawToken, Split, Tail, split_entry, tail
 
 _CET4 = band_rank("cet4")
 UNKNOWN_BAND = BANDS[BEYOND]  # a word the lexicon does not know
@@ -23,10 +24,12 @@ UNKNOWN_BAND = BANDS[BEYOND]  # a word the lexicon does not know
 Append = Callable[[RawToken], None]
 
 
-def analyze(s: str, lexicon: Lexicon) -> Tail | Split | None:
+def analyze(s: str, lexicon: Lexicon) -> Tail | Split | Ambiguous | None:
     """What the token string ``s`` becomes; None for a number."""
     hit = lexicon.surface.get(s)
     if hit is not None:
+        if s in lexicon.ambiguous:
+            return _ambiguous(s, s, hit[0], lexicon)
         return tail(hit[0], hit[3])
     if s[0].isdigit():
         return None
@@ -39,15 +42,41 @@ def analyze(s: str, lexicon: Lexicon) -> Tail | Split | None:
     return split_entry(initial, inside)
 
 
-def pieces_in_context(entry: Split, text: str, start: int) -> tuple[RawToken, ...]:
+def pieces_in_context(entry: Split | Ambiguous, text: str, start: int) -> tuple[RawToken, ...]:
     """The reading of a context-dependent string that starts at ``text[start]``.
 
-    Today only the position decides (a sentence start or not); a choice by the sentence
-    (issue 11: sentence-aware lemmas) belongs here.
+    A :class:`Split` depends on the position (a sentence start or not); an
+    :class:`Ambiguous` form on the part of speech its neighbours suggest (posguess.py).
     """
+    if isinstance(entry, Ambiguous):
+        return (lemma_in_context(entry, text, start),)
     if entry.inside is entry.initial or is_sentence_initial(text, start):
         return entry.initial
     return entry.inside
+
+
+def lemma_in_context(entry: Ambiguous, text: str, start: int) -> RawToken:
+    """The reading of an ambiguous form at ``text[start]``: the verb's lemma when the words
+    around it suggest a verb, the noun's when they suggest a noun (or adjective), else the
+    usual one."""
+    usual = entry.usual
+    prev, nxt = neighbours(text, start, start + usual[2])
+    pos = guess_pos(usual[0].lower(), entry.lemma_of_usual, prev, nxt)
+    if not pos or pos == "adv":
+        return usual
+    return entry.by_kind.get("v" if pos == "v" else "n", usual)
+
+
+def _ambiguous(s: str, key: str, usual_lemma: str, lexicon: Lexicon) -> Ambiguous:
+    """The memo entry of ``s``, whose lowercase form ``key`` is in ``lexicon.ambiguous``."""
+    surface = lexicon.surface
+    end = len(s)
+    by_kind: dict[str, RawToken] = {}
+    for lemma, kind in lexicon.ambiguous[key]:
+        if kind not in by_kind or lemma == usual_lemma:
+            by_kind[kind] = (s, 0, end, lemma, surface[lemma][3], False, False, None)
+    usual = (s, 0, end, usual_lemma, surface[usual_lemma][3], False, False, None)
+    return Ambiguous(None, None, usual, usual_lemma, by_kind)
 
 
 def _plain_word(s: str, lexicon: Lexicon) -> Tail | Split:
@@ -60,6 +89,8 @@ def _plain_word(s: str, lexicon: Lexicon) -> Tail | Split:
     if hit is None:
         return tail(norm.lower(), UNKNOWN_BAND)
     lemma, _, _, band = hit
+    if norm.lower() in lexicon.ambiguous and len(norm) == len(s):  # Shelves, Left
+        return _ambiguous(s, norm.lower(), lemma, lexicon)
     if capitalized and not _all_caps(norm) and _rare(hit):
         # a common word at a sentence start, else a name (Mr. Bright)
         end = len(s)

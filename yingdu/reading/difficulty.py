@@ -21,7 +21,8 @@ from operator import itemgetter
 from yingdu.lexicon.bands import BANDS, LEVELS, band_rank
 
 from .fastpath import Labelled
-from .tokens import BAND, LEMMA, MWE, TEXT, RawToken
+from .posguess import neighbours
+from .tokens import BAND, END, LEMMA, MWE, START, TEXT, RawToken
 from .wordbank import FirstUse
 
 GRADES = ((0.02, "容易"), (0.05, "适中"), (0.10, "较难"))
@@ -74,10 +75,12 @@ class Tally:
     def __post_init__(self) -> None:
         self.above_bands = frozenset(BANDS[band_rank(self.level) + 1 :])  # ValueError if unknown
 
-    def add(self, chunk: Labelled, distinct: set[str], mwes: list[dict], firsts: list[int]):
+    def add(self, chunk: Labelled, distinct: set[str], mwes: list[dict], firsts: list[int],
+            text: str = "", offset: int = 0):  # fmt: skip
         """Count one chunk of the text (``distinct``: the set of its lemmas); ``mwes`` are the
         expressions found so far, ``firsts`` the indices of the first tokens of those found in
-        this chunk."""
+        this chunk.  ``text`` (starting at ``offset``) is the chunk itself: when given, a Word
+        Bank entry's neighbours stop at sentence ends (posguess.neighbours)."""
         tokens, lemmas = chunk.tokens, chunk.lemmas
         self.words += len(tokens) - chunk.numbers
         self.lemmas |= distinct
@@ -88,9 +91,9 @@ class Tally:
         first_above = dict(zip(map(lemmas.__getitem__, above), above, strict=True))
         new = [(i, None) for i in firsts]  # an expression goes before its first word
         new += [(i, lemma) for lemma, i in first_above.items() if lemma not in self.bank]
-        self._bank(tokens, sorted(new, key=_FIRST), mwes)
+        self._bank(tokens, sorted(new, key=_FIRST), mwes, text, offset)
 
-    def _bank(self, tokens: list[RawToken], new: list[tuple[int, str | None]], mwes) -> None:
+    def _bank(self, tokens: list[RawToken], new: list[tuple[int, str | None]], mwes, text, offset):
         """Note the first use of the words (index, lemma) and expressions (index, None) new
         to the Word Bank, in text order."""
         bank = self.bank
@@ -99,8 +102,11 @@ class Tally:
             if lemma is None:
                 self._bank_expression(mwes[token[MWE]])
                 continue
-            before = tokens[i - 1][TEXT].lower() if i else ""
-            after = tokens[i + 1][TEXT].lower() if i + 1 < len(tokens) else ""
+            if text:
+                before, after = neighbours(text, token[START] - offset, token[END] - offset)
+            else:
+                before = tokens[i - 1][TEXT].lower() if i else ""
+                after = tokens[i + 1][TEXT].lower() if i + 1 < len(tokens) else ""
             bank[lemma] = (token[TEXT], token[BAND], before, after, False)  # a FirstUse
             self.above_lemmas.add(lemma)
 

@@ -25,6 +25,7 @@ from .tokens import (
     LEMMA,
     TEXT,
     UNSEEN,
+    Ambiguous,
     RawToken,
     Split,
     number_token,
@@ -127,7 +128,7 @@ def _pieces(token: RawToken, text: str, offset: int, lexicon: Lexicon) -> list[R
         if entry is None:
             return [number_token(s, start, end)]
         lexicon.memo[s] = entry
-    if isinstance(entry, Split):
+    if isinstance(entry, Split | Ambiguous):
         pieces = pieces_in_context(entry, text, start - offset)
     else:  # a one-token entry new to the memo
         pieces = ((s, 0, end - start, *entry),)

@@ -1,171 +1,175 @@
-"""A light part-of-speech guess for choosing the Chinese gloss that fits a word in context.
+"""A light part-of-speech guess from the neighbouring words, for the gloss and the lemma that
+fit a word in its sentence.
 
-Rules, first match wins (``prev`` is the previous word, lowercase):
+:func:`guess_pos` looks at the word itself and at one word on each side (lowercase; '' at a
+sentence or text boundary).  Rules, first match wins:
 
-1. prev is a determiner or possessive (the, a, his, this, some …)      -> n, or adj when the
-   next word is a content word (``the obstinate girl``)
-2. prev is "to", a modal (can, will, must …) or a subject pronoun       -> v
-3. prev is an intensifier (very, too, so, quite, rather)               -> adj
-4. the word ends in -ly                                                 -> adv
-5. the word is an -ing/-ed form of its lemma                            -> v
-6. suffix of the lemma: -tion -sion -ment -ness -ity -ance -ence -ship -ism -er -or -ist -> n,
-   -ous -ful -ive -able -ible -al -ic -less -ish -> adj, -ize -ise -ify -> v
-7. otherwise no guess ('' -> the first gloss of the entry).
+1. the word ends in -ly (not family, reply …)                          -> adv
+2. prev is a determiner or possessive (the, a, his, this, some …)      -> n, or adj when the
+   word is uninflected and a content word follows (``the present situation``)
+3. prev is "to", a modal, a negation, let/please                        -> v (a plural after
+   "to" is a noun: ``to the shelves`` never reaches here, ``to shelves`` does)
+4. prev is a subject pronoun (I, you, we, they, he, she, it, who)       -> v
+5. prev is a form of have + -ed/-en form or an irregular past (has left), a form of be +
+   -ing/-ed form or an irregular past                                   -> v;
+   a form of be + an uninflected word                                  -> adj
+6. prev is a preposition                                                -> n (-ing form: v)
+7. prev is an intensifier (very, too, so, quite …)                      -> adj
+8. prev is an adjective (a short list, or -ful -ous -al -ive -ic -ant -ent -ble) -> n;
+   prev is an -ly adverb                                                -> v
+9. next is an object pronoun or a determiner (them, the, his …)         -> v
+10. next is "of", an auxiliary or a modal (is, was, will, can …)        -> n
+11. the word is an -ing/-ed form of its lemma                           -> v
+12. suffix of the lemma: -tion -sion -ment -ness -ity -ance -ence -ship -ism -ist -> n,
+    -ous -ful -ive -able -ible -al -ic -less -ish -> adj, -ize -ise -ify -> v
+13. otherwise no guess ('' -> the first gloss of the entry).
+
+:func:`neighbours` finds the words around a token in the raw text (used where only offsets
+are at hand), and :func:`score_cases` scores a test file of ambiguous words in sentences
+(tests/reading/pos_cases.tsv; bench/bench_lexicon.py prints the score).
 """
 
 from __future__ import annotations
 
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "my",
-        "your",
-        "his",
-        "her",
-        "its",
-        "our",
-        "their",
-        "some",
-        "any",
-        "every",
-        "each",
-        "no",
-        "another",
-        "either",
-        "neither",
-        "much",
-        "many",
-        "few",
-        "several",
-        "such",
-        "what",
-        "which",
-        "whose",
-    ]
+import re
+from pathlib import Path
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+DETERMINERS = _words(
+    "the a an this that these those my your his her its our their some any every each no "
+    "another either neither much many few several such what which whose one's"
 )
-VERB_CUES = frozenset(
-    [
-        "to",
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "i",
-        "you",
-        "he",
-        "she",
-        "we",
-        "they",
-        "not",
-        "n't",
-        "don't",
-        "didn't",
-        "doesn't",
-        "won't",
-        "can't",
-        "let",
-        "please",
-    ]
+MODALS = _words("can could will would shall should may might must")
+NEGATIONS = _words("not n't don't didn't doesn't won't can't never")
+VERB_CUES = MODALS | NEGATIONS | {"to", "let", "please", "'ll", "'d"}
+SUBJECTS = _words("i you we they he she it who")
+HAVE = _words("have has had having 've")
+BE = _words("be is are was were been being am 's 're 'm")
+PREPOSITIONS = _words(
+    "of in on at for with from about by into onto through without under over between "
+    "among after before during across against around behind beyond near toward towards "
+    "upon within like"
 )
-INTENSIFIERS = frozenset(
-    ["very", "too", "so", "quite", "rather", "really", "extremely", "fairly", "pretty"]
+INTENSIFIERS = _words("very too so quite rather really extremely fairly pretty")
+ADJECTIVES = _words(
+    "new old big small good bad great important large long short young little high low "
+    "whole same other own main first last next best final major minor local public "
+    "personal special recent early late huge tiny full empty strong weak wide narrow deep "
+    "free clear hard easy real true wrong right open dark bright heavy light fresh rich poor "
+    "simple modern ancient famous popular useful beautiful wooden dusty broken strange sharp "
+    "favourite favorite single fine cheap serious"
 )
+PLURAL_SUBJECTS = _words("people children men women police")
+# common irregular past tenses: after "the X" they show X is a noun (the suspect ran)
+PAST_TENSES = _words(
+    "ran went came saw took fell made said got gave found left told became stood sat began "
+    "grew knew felt kept held brought thought won lost broke bound wound"
+)
+OBJECTS = _words("them him me us it her his their the a an this these those") | {
+    "your",
+    "my",
+    "our",
+    "its",
+}
+AUXILIARIES = BE | HAVE | MODALS | _words("does did do")
+_LY_NOUNS = _words("family ally rally belly jelly bully lily italy july fly")
+_ADJ_ENDINGS = ("ful", "ous", "al", "ive", "ic", "ant", "ent", "ble")
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ist")
 _ADJ_SUFFIXES = ("ous", "ful", "ive", "able", "ible", "al", "ic", "less", "ish")
 _VERB_SUFFIXES = ("ize", "ise", "ify")
 
-
-FUNCTION_WORDS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "am",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
+# Kept for callers that imported it: words that are no content word after a determiner.
+FUNCTION_WORDS = (
+    AUXILIARIES
+    | PREPOSITIONS
+    | DETERMINERS
+    | SUBJECTS
+    | OBJECTS
+    | {
         "and",
         "or",
         "but",
         "as",
         "than",
         "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "me",
-        "him",
-        "her",
-        "them",
-        "us",
-        "not",
-        "so",
         "if",
         "when",
         "then",
-    ]
+        "so",
+        "not",
+        "to",
+    }
 )
 
 
 def guess_pos(word: str, lemma: str, prev: str = "", nxt: str = "") -> str:
     """Return 'n', 'v', 'adj', 'adv' or '' for ``word`` (lowercase) between ``prev``/``nxt``."""
-    if prev in DETERMINERS:
-        return "adj" if nxt and nxt not in FUNCTION_WORDS and word == lemma else "n"
-    if prev in VERB_CUES:
+    inflected = word != lemma
+    if word.endswith("ly") and not word.endswith("ply") and word not in _LY_NOUNS:
+        return "adv"
+    guess = _from_previous(word, inflected, prev, nxt)
+    if guess:
+        return guess
+    if nxt in OBJECTS:
         return "v"
+    if nxt == "of" or nxt in AUXILIARIES or nxt in PREPOSITIONS or nxt in PAST_TENSES:
+        return "n"
+    if inflected and word.endswith(("ing", "ed")):
+        return "v"
+    return _from_suffix(lemma)
+
+
+def _from_previous(word: str, inflected: bool, prev: str, nxt: str) -> str:
+    if not prev:
+        return ""
+    if prev in DETERMINERS or prev in PREPOSITIONS:
+        if word.endswith("ing") and inflected and prev in PREPOSITIONS:
+            return "v"  # a gerund: for recording
+        return "adj" if not inflected and _content_next(nxt) else "n"
+    if prev in VERB_CUES:
+        return "n" if prev == "to" and inflected and word.endswith("s") else "v"
+    if prev in SUBJECTS:
+        return "v"
+    if prev in HAVE and (word.endswith(("ed", "en")) or word in PAST_TENSES):
+        return "v"  # has left
+    if prev in BE:
+        participle = inflected and word.endswith(("ing", "ed")) or word in PAST_TENSES
+        return "v" if participle else "adj"  # was left, is bound
     if prev in INTENSIFIERS:
         return "adj"
-    if word.endswith("ly"):
-        return "adv"
-    if word != lemma and word.endswith(("ing", "ed")):
+    if prev in ADJECTIVES or (len(prev) > 4 and prev.endswith(_ADJ_ENDINGS)):
+        return "n"
+    if prev.endswith("ly") and len(prev) > 4 and prev not in _LY_NOUNS:
         return "v"
+    if prev in FUNCTION_WORDS:
+        return ""
+    if not inflected and (prev in PLURAL_SUBJECTS or _plural(prev)):
+        return "v"  # engineers project, prices increase
+    if inflected and word.endswith("s") and not _plural(prev) and nxt and nxt not in AUXILIARIES:
+        return "v"  # the man needs help
+    return ""
+
+
+def _plural(word: str) -> bool:
+    """Looks like a plural noun (a guess on the spelling alone)."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _content_next(nxt: str) -> bool:
+    """``nxt`` is a content word that is not a verb by its looks (the suspect ran)."""
+    return (
+        bool(nxt)
+        and nxt not in FUNCTION_WORDS
+        and nxt not in PAST_TENSES
+        and not (nxt.endswith("ed"))
+    )
+
+
+def _from_suffix(lemma: str) -> str:
     if lemma.endswith(_NOUN_SUFFIXES):
         return "n"
     if lemma.endswith(_ADJ_SUFFIXES):
@@ -173,3 +177,88 @@ def guess_pos(word: str, lemma: str, prev: str = "", nxt: str = "") -> str:
     if lemma.endswith(_VERB_SUFFIXES):
         return "v"
     return ""
+
+
+# -- neighbours in raw text ------------------------------------------------------------------
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)[\s,\"“”‘’()\-]*\Z")
+_WORD_AFTER = re.compile(r"[\s,\"“”‘’()\-]*([A-Za-z][A-Za-z'’]*)")
+_LOOK = 40  # characters looked at on each side
+
+
+def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words (lowercase) just before ``text[start:end]`` and just after it; '' across a
+    sentence end or other punctuation than commas, quotes, brackets and hyphens."""
+    before = _WORD_BEFORE.search(text, max(0, start - _LOOK), start)
+    after = _WORD_AFTER.match(text, end, end + _LOOK)
+    prev = before.group(1).lower().replace("’", "'") if before else ""
+    nxt = after.group(1).lower().replace("’", "'") if after else ""
+    return _clitic(prev), nxt
+
+
+def _clitic(word: str) -> str:
+    """The last piece of a contraction, as the tokenizer splits it (don't -> n't)."""
+    if word.endswith("n't"):
+        return "n't"
+    cut = word.rfind("'")
+    return word[cut:] if cut > 0 else word
+
+
+# -- the test set ----------------------------------------------------------------------------
+def read_cases(path: str | Path) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """Cases of a pos_cases.tsv file: (sentence, word, expected POS, accepted gloss fragments).
+
+    One case a line, four tab-separated fields; '#' lines and blank lines are skipped.  The
+    word is its first whole-word occurrence in the sentence; fragments are '|'-separated and
+    may be empty.
+    """
+    cases = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sentence, word, pos, fragments = (line.split("\t") + ["", "", ""])[:4]
+        cases.append((sentence, word, pos, tuple(f for f in fragments.split("|") if f)))
+    return cases
+
+
+def score_cases(path: str | Path, lexicon) -> dict:
+    """Score the POS guesses (and glosses) of the annotator on the cases in ``path``.
+
+    A case is right when the guessed part of speech is the expected one and the gloss shown is
+    the lexicon's gloss for that part of speech when the entry has one.  Returns ``{"cases",
+    "right", "share", "gloss_fragment_hits", "misses": [(sentence, word, expected, got,
+    gloss)]}``; ``gloss_fragment_hits`` counts cases whose gloss contains an accepted fragment.
+    """
+    from .annotator import annotate
+    from .wordbank import choose_gloss
+
+    cases = read_cases(path)
+    right = hits = 0
+    misses = []
+    for sentence, word, expected, fragments in cases:
+        tokens = annotate(sentence, "primary", lexicon).tokens
+        index = next(i for i, t in enumerate(tokens) if t.text.lower() == word.lower())
+        token = tokens[index]
+        prev, nxt = neighbours(sentence, token.start, token.end)
+        got = choose_gloss(token.lemma, token.text, prev, nxt, lexicon)
+        entry = lexicon.lookup(token.lemma)
+        wanted = entry and dict((p, g) for p, g in reversed(entry.glosses)).get(expected)
+        guessed = guess_pos(token.text.lower(), token.lemma, prev, nxt)
+        ok = guessed == expected and (not wanted or got.gloss == _short(wanted))
+        right += ok
+        hits += any(f in got.gloss for f in fragments)
+        if not ok:
+            misses.append((sentence, word, expected, guessed, got.gloss))
+    share = right / len(cases) if cases else 0.0
+    return {
+        "cases": len(cases),
+        "right": right,
+        "share": round(share, 4),
+        "gloss_fragment_hits": hits,
+        "misses": misses,
+    }
+
+
+def _short(gloss: str) -> str:
+    from .wordbank import _short_gloss
+
+    return _short_gloss(gloss)

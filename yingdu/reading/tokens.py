@@ -53,6 +53,21 @@ class Split(NamedTuple):
     inside: tuple[RawToken, ...]  # elsewhere (the same object when position does not matter)
 
 
+class Ambiguous(NamedTuple):
+    """Memo entry for a form whose lemma depends on the sentence (shelves: shelf or shelve).
+
+    ``lemma`` and ``band`` are None, as in :class:`Split`, so the fast path settles it;
+    ``usual`` is the token of the surface table's lemma (offsets relative to the string),
+    ``by_kind`` the token for each kind ('n', 'v') of reading.
+    """
+
+    lemma: None
+    band: None
+    usual: RawToken
+    lemma_of_usual: str
+    by_kind: dict[str, RawToken]
+
+
 UNSEEN: Tail = (None, None, None, None, None)  # what the fast path appends for a new string
 
 

@@ -2,7 +2,8 @@
 Chinese gloss that fits where it is first used.
 
 The annotator notes each entry's first use; :func:`bank_entry` turns it into the dict the site
-shows.  :func:`choose_gloss` is where the context picks the gloss.
+shows.  :func:`choose_gloss` is where the context picks the gloss; :func:`senses_in_context`
+gives the popover of every later use the gloss of its own sentence.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import NamedTuple
 
 from yingdu.lexicon.store import Lexicon
 
-from .posguess import guess_pos
+from .posguess import guess_pos, neighbours
+from .tokens import END, LEMMA, START, TEXT
 
 _GLOSS_SENSES = 3  # senses of a gloss kept in the Word Bank
 
@@ -60,3 +62,41 @@ def _gloss_for(lemma: str, pos: str, lexicon: Lexicon) -> Gloss:
 def _short_gloss(gloss: str) -> str:
     parts = [p for p in map(str.strip, gloss.replace(";", "；").split("；")) if p]
     return "；".join(parts[:_GLOSS_SENSES])
+
+
+def senses_in_context(text: str, tokens, bank: list[dict], lexicon: Lexicon) -> dict[int, int]:
+    """Senses for the popover of every use of a word, not only the first.
+
+    ``tokens`` are those of ``text`` and ``bank`` its Word Bank.  For each token of a Word
+    Bank lemma whose gloss in its own sentence differs from the entry's, the (pos, gloss) is
+    added to the entry's ``senses`` list; returns token start -> index into that list.  Only
+    lemmas with glosses for more than one part of speech are looked at.
+    """
+    index = {entry["lemma"]: n for n, entry in enumerate(bank)}
+    chosen: dict[int, int] = {}
+    for token in tokens:
+        lemma = token[LEMMA]
+        n = index.get(lemma)
+        if n is None or not _several_poses(lemma, lexicon):
+            continue
+        start, end = token[START], token[END]
+        prev, nxt = neighbours(text, start, end)
+        _, pos, gloss = choose_gloss(lemma, token[TEXT], prev, nxt, lexicon)
+        entry = bank[n]
+        if not gloss or gloss == entry["gloss"]:
+            continue
+        senses = entry.setdefault("senses", [])
+        if [pos, gloss] not in senses:
+            senses.append([pos, gloss])
+        chosen[start] = senses.index([pos, gloss])
+    return chosen
+
+
+def _several_poses(lemma: str, lexicon: Lexicon) -> bool:
+    key = ("poses", lemma)  # tuple keys never clash with the memo's string keys
+    memo = lexicon.memo
+    several = memo.get(key)
+    if several is None:
+        entry = lexicon.lookup(lemma)
+        several = memo[key] = bool(entry) and len({pos for pos, _ in entry.glosses}) > 1
+    return several

@@ -41,11 +41,12 @@ def reading_panel(item):
 
 
 def glossary_json(bank) -> str:
-    """Compact glossary for the popover; json.dumps escapes nothing HTML-dangerous, so
+    """Compact glossary for the popover (``s``: [[pos, gloss], …] other senses a word has in
+    other sentences, picked by a span's data-s); json.dumps escapes nothing HTML-dangerous, so
     the tag escapes '<', '>' and '&' itself before it goes into a <script> element."""
     data = [
         {"l": e["lemma"], "i": e["ipa"], "p": e["pos"], "g": e["gloss"], "b": e["band"],
-         "r": e["rank"]}
+         "r": e["rank"], **({"s": e["senses"]} if e.get("senses") else {})}
         for e in bank
     ]  # fmt: skip
     return script_json(data)

@@ -63,7 +63,10 @@
       head.appendChild(ipa);
     }
     pop.appendChild(head);
-    if (g.g) pop.appendChild(line("gloss", (g.p ? g.p + " " : "") + g.g));
+    var s = word.getAttribute("data-s");  // the sense that fits this word's sentence
+    var sense = g.s && s !== null ? g.s[Number(s)] : null;
+    var pos = sense ? sense[0] : g.p, gloss = sense ? sense[1] : g.g;
+    if (gloss) pop.appendChild(line("gloss", (pos ? pos + " " : "") + gloss));
     pop.appendChild(line("band", labels[g.b] || g.b));
     var add = document.createElement("button");
     add.type = "button";
