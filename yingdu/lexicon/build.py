@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pipsources
+from . import glossfill, pipsources
 from .bands import BANDS, BEYOND, band_rank
 from .ecdict import EcdictRow, iter_ecdict
 from .glosses import merge_glosses, parse_definition
@@ -40,6 +40,7 @@ _HOT_ZIPF = 2.0  # beyond-band words at least this frequent are kept in the hot 
 _BATCH = 5000
 _CLITIC_END = re.compile(r"(?:n't|'s|'re|'m|'ve|'ll|'d)$")
 _RARE_ZIPF = 2.5  # cefrpy rates nearly every rare word C2; rarer than this counts as beyond
+_NEW_WORD_RANK = 100_000  # wordfreq words up to this rank become entries when they get a gloss
 
 
 @dataclass
@@ -258,7 +259,8 @@ class _Builder:
         """Merge every single-word source into ``entries``; return hot bands and flags."""
         keys = set(self.drafts) | set(self.cefr) | self._ecd_keys()
         glossless = self._keys_without_gloss(keys)
-        self.cedict = self._try("cccedict", lambda: pipsources.cedict_reverse(glossless), {})
+        self.filled = self._try("cccedict", lambda: self._fill_glosses(keys, glossless), {})
+        keys |= self.filled.keys()
         bands: dict[str, int] = {}
         flags: dict[str, int] = {}
         batch: list[tuple] = []
@@ -273,6 +275,21 @@ class _Builder:
         self._insert_entries(batch)
         self.progress("merge", len(keys), len(keys))
         return bands, flags
+
+    def _fill_glosses(self, keys: set[str], glossless: set[str]) -> dict:
+        """Glosses for the keys without one, and common words no other source has
+        (CC-CEDICT backwards, spellings, derivations, compounds: see glossfill.py)."""
+        new_words = [w for w, (rank, _) in self.freq.items() if rank <= _NEW_WORD_RANK]
+        new_words = [w for w in new_words if w not in keys]
+        return glossfill.fill_glosses(glossless, new_words, self._trusted_glosses)
+
+    def _trusted_glosses(self, key: str) -> list | None:
+        """A key's glosses from the word lists or ECDICT (None when they have none)."""
+        draft = self.drafts.get(key)
+        if draft and draft.glosses:
+            return draft.glosses
+        row = self.con.execute("SELECT glosses FROM ecd WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row and row[0] != "[]" else None
 
     def _keys_without_gloss(self, keys: set[str]) -> set[str]:
         glossed = {k for k, d in self.drafts.items() if d.glosses}
@@ -330,10 +347,11 @@ class _Builder:
         return ""
 
     def _glosses(self, key: str, draft: Draft | None, ecd, sources: dict) -> list:
+        filled_source, filled = self.filled.get(key, ("cccedict", None))
         options = [
             ("wordlist", draft.glosses if draft else None),
             ("ecdict", json.loads(ecd[2]) if ecd else None),
-            ("cccedict", self.cedict.get(key)),
+            (filled_source, filled),
         ]
         for source, glosses in options:
             if glosses:
