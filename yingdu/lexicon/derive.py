@@ -100,11 +100,18 @@ _PREFIXES = (
     ("re", "v", "重新"),
 )
 _MIN_BASE = 3
+# Latin prefixes that are also short words: "per" + "mission" is no compound.
+_NOT_COMPOUND_LEFT = frozenset({"per", "pro", "con", "com", "sub", "pre", "res", "dis", "mis"})
 _MIN_PART = 3
 
 
-def derived_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
-    """(rule, glosses) for ``word`` built from a glossed base; None when no rule applies."""
+def derived_gloss(
+    word: str, gloss_of: GlossOf, compounds: bool = True
+) -> tuple[str, Glosses] | None:
+    """(rule, glosses) for ``word`` built from a glossed base; None when no rule applies.
+
+    ``compounds=False`` skips the compound split (used when a dictionary knows the word).
+    """
     for suffix, bases, base_pos, make, pos in _SUFFIXES:
         if not word.endswith(suffix) or len(word) - len(suffix) < _MIN_BASE:
             continue
@@ -121,7 +128,7 @@ def derived_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
             if items:
                 gloss = "，".join(head + _strip_de(i) for i in items)
                 return f"{prefix}- <- {base}", [(glosses[0][0], gloss)]
-    return compound_gloss(word, gloss_of)
+    return compound_gloss(word, gloss_of) if compounds else None
 
 
 def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
@@ -134,6 +141,8 @@ def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
         return None
     for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
         left, right = word[:cut], word[cut:]
+        if left in _NOT_COMPOUND_LEFT:
+            continue
         left_items = _items(gloss_of(left) or [], limit=1)
         right_items = _items(gloss_of(right) or [], limit=1) if left_items else []
         if left_items and right_items:

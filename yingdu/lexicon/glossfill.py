@@ -6,8 +6,8 @@ Order of preference for a key without a trusted gloss (lists, ECDICT):
 2. an -ly adverb puts the gloss built from its base first
    (quickly -> 快捷地 …), followed by CC-CEDICT's own candidates;
 3. CC-CEDICT read backwards (:mod:`.cedict`) when its best candidate is a good match;
-4. any other derivation or compound built from glossed parts (:mod:`.derive`), followed by
-   CC-CEDICT's weak candidates if any;
+4. any other derivation built from a glossed base (:mod:`.derive`), followed by CC-CEDICT's
+   weak candidates if any; a compound of two glossed words only when CC-CEDICT has none;
 5. CC-CEDICT's weak candidates alone.
 
 :func:`fill_glosses` also offers *new* keys: common English words (wordfreq) that are in no
@@ -63,7 +63,7 @@ def _one(key, hit, american, gloss_of) -> tuple[str, Glosses] | None:
         glosses = gloss_of(american)
         if glosses:
             return "spelling", glosses
-    derived = derived_gloss(key, gloss_of)
+    derived = derived_gloss(key, gloss_of, compounds=not hit)
     own = hit[1] if hit else []
     if derived and derived[0].startswith(_TRANSPARENT):
         return "derived", derived[1] + own
