@@ -108,3 +108,22 @@ def test_pip_lexicon_fixes_the_reported_glosses(pip_lexicon):
 )  # fmt: skip
 def test_pip_lexicon_glosses_common_words(pip_lexicon, word):
     assert _first(pip_lexicon, word)
+
+
+@pytest.mark.parametrize(
+    ("word", "base", "glosses"),
+    [
+        ("absence", {"absent": [("adj", "缺席的")]}, [("n", "缺席")]),
+        ("satisfaction", {"satisfy": [("v", "满足")]}, [("n", "满足")]),
+        ("decision", {"decide": [("v", "决定")]}, [("n", "决定")]),
+        ("relief", {"relieve": [("v", "减轻")]}, [("n", "减轻")]),
+    ],
+)
+def test_nouns_from_adjectives_and_verbs(word, base, glosses):
+    assert derived_gloss(word, base.get)[1] == glosses
+
+
+def test_function_words_have_a_gloss_without_any_dictionary():
+    from yingdu.lexicon.glossfill import _one
+
+    assert _one("nor", None, None, lambda key: None) == ("core", [("conj", "也不，也没有")])

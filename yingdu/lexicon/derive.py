@@ -6,8 +6,10 @@ how the base is spelled, and how the base's Chinese gloss becomes the derivation
 * -ly adverbs (quickly, happily, possibly, basically): the base adjective's gloss with
   的 -> 地, else + 地 (快地);
 * -ness, -ity (kindness, possibility): the base adjective's gloss without 的;
-* -ation/-ition/-ion/-ment (revitalization, movement): the base verb's gloss (Chinese verbs
-  name the action too);
+* -ation/-ition/-ion/-ment, -faction (-fy), -sion (-de/-se/-t), -ief (-ieve), -ial (-y)
+  (revitalization, movement, satisfaction, decision, relief, denial): the base verb's gloss
+  (Chinese verbs name the action too);
+* -ence/-ance from -ent/-ant (absence, importance): the base adjective's gloss without 的;
 * -less / -ful (hopeless, hopeful): 无 / 有 + the base noun's gloss;
 * -ing/-ed participle adjectives (mortifying): the base verb's gloss;
 * un-/in-/im-/dis- + adjective (unkind, impatient): 不 + the base's gloss;
@@ -83,7 +85,13 @@ _SUFFIXES: tuple[tuple[str, Callable[[str], list[str]], str, Callable[[str], str
     ("ness", lambda w: _noun_bases(w, "ness"), "adj", _strip_de, "n"),
     ("ation", lambda w: _noun_bases(w, "ation"), "v", lambda i: i, "n"),
     ("ition", lambda w: _noun_bases(w, "ition"), "v", lambda i: i, "n"),
+    ("faction", lambda w: [w[:-7] + "fy"], "v", lambda i: i, "n"),
+    ("sion", lambda w: [w[:-4] + "de", w[:-4] + "se", w[:-4] + "t"], "v", lambda i: i, "n"),
     ("ion", lambda w: _noun_bases(w, "ion"), "v", lambda i: i, "n"),
+    ("ence", lambda w: [w[:-4] + "ent"], "adj", _strip_de, "n"),
+    ("ance", lambda w: [w[:-4] + "ant"], "adj", _strip_de, "n"),
+    ("ief", lambda w: [w[:-3] + "ieve"], "v", lambda i: i, "n"),
+    ("ial", lambda w: [w[:-3] + "y"], "v", lambda i: i, "n"),
     ("ment", lambda w: _noun_bases(w, "ment"), "v", lambda i: i, "n"),
     ("ity", lambda w: [w[:-5] + "le"] if w.endswith("ility") else _noun_bases(w, "ity"),
      "adj", _strip_de, "n"),

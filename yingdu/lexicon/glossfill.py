@@ -2,6 +2,7 @@
 
 Order of preference for a key without a trusted gloss (lists, ECDICT):
 
+0. the short table of function words in :mod:`.coreglosses` (nor, upon, whom …);
 1. a British spelling takes its American spelling's gloss (:mod:`.spelling`);
 2. an -ly adverb puts the gloss built from its base first
    (quickly -> 快捷地 …), followed by CC-CEDICT's own candidates;
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .cedict import cedict_glosses
+from .coreglosses import CORE_GLOSSES
 from .derive import derived_gloss
 from .spelling import american_spellings
 
@@ -59,6 +61,8 @@ def fill_glosses(
 
 
 def _one(key, hit, american, gloss_of) -> tuple[str, Glosses] | None:
+    if key in CORE_GLOSSES:
+        return "core", CORE_GLOSSES[key]
     if american:
         glosses = gloss_of(american)
         if glosses:
