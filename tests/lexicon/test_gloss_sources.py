@@ -127,3 +127,10 @@ def test_function_words_have_a_gloss_without_any_dictionary():
     from yingdu.lexicon.glossfill import _one
 
     assert _one("nor", None, None, lambda key: None) == ("core", [("conj", "也不，也没有")])
+
+
+def test_adjectives_from_nouns():
+    nouns = {"agriculture": [("", "农业")], "atmosphere": [("", "大气")], "east": [("", "东方")]}
+    assert derived_gloss("agricultural", nouns.get)[1] == [("adj", "农业的")]
+    assert derived_gloss("atmospheric", nouns.get)[1] == [("adj", "大气的")]
+    assert derived_gloss("eastern", nouns.get)[1] == [("adj", "东方的")]

@@ -11,6 +11,8 @@ how the base is spelled, and how the base's Chinese gloss becomes the derivation
   (Chinese verbs name the action too);
 * -ence/-ance from -ent/-ant (absence, importance): the base adjective's gloss without 的;
 * -less / -ful (hopeless, hopeful): 无 / 有 + the base noun's gloss;
+* -al/-ical/-ic/-ern adjectives (agricultural, atmospheric, eastern): the base noun's
+  gloss + 的;
 * -ing/-ed participle adjectives (mortifying): the base verb's gloss;
 * un-/in-/im-/dis- + adjective (unkind, impatient): 不 + the base's gloss;
 * re- + verb (rebuild): 重新 + the base verb's gloss;
@@ -47,6 +49,10 @@ def _items(glosses: Glosses, pos: str = "", limit: int = 2) -> list[str]:
 
 def _strip_de(item: str) -> str:
     return item[:-1] if item.endswith("的") and len(item) > 1 else item
+
+
+def _of_noun(item: str) -> str:
+    return _strip_de(item) + "的"
 
 
 def _adverb(item: str) -> str:
@@ -96,6 +102,10 @@ _SUFFIXES: tuple[tuple[str, Callable[[str], list[str]], str, Callable[[str], str
     ("ity", lambda w: [w[:-5] + "le"] if w.endswith("ility") else _noun_bases(w, "ity"),
      "adj", _strip_de, "n"),
     ("less", lambda w: [w[:-4]], "n", lambda i: "无" + _strip_de(i), "adj"),
+    ("ical", lambda w: [w[:-4] + "y", w[:-4] + "ics", w[:-2]], "n", _of_noun, "adj"),
+    ("al", lambda w: [w[:-2], w[:-2] + "e", w[:-2] + "y"], "n", _of_noun, "adj"),
+    ("ic", lambda w: [w[:-2], w[:-2] + "e", w[:-2] + "y", w[:-2] + "ere"], "n", _of_noun, "adj"),
+    ("ern", lambda w: [w[:-3]], "n", _of_noun, "adj"),
     ("ing", lambda w: list(suffix_candidates(w)), "v", lambda i: i, "adj"),
     ("ed", lambda w: list(suffix_candidates(w)), "v", lambda i: i, "adj"),
     ("ful", lambda w: [w[:-3], w[:-4] + "y"], "n", lambda i: "有" + _strip_de(i), "adj"),
