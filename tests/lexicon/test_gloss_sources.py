@@ -134,3 +134,13 @@ def test_adjectives_from_nouns():
     assert derived_gloss("agricultural", nouns.get)[1] == [("adj", "农业的")]
     assert derived_gloss("atmospheric", nouns.get)[1] == [("adj", "大气的")]
     assert derived_gloss("eastern", nouns.get)[1] == [("adj", "东方的")]
+
+
+def test_glossless_phrases_get_cc_cedict_glosses(tmp_path):
+    """A phrase with no gloss of its own (as the shipped band table gives) gets one."""
+    from yingdu.lexicon import build_lexicon
+
+    (tmp_path / "junior.txt").write_text("take\npart\ntake part in\n", encoding="utf-8")
+    build_lexicon(tmp_path / "lexicon.sqlite3", tmp_path)
+    entry = load_lexicon(tmp_path / "lexicon.sqlite3").lookup("take part in")
+    assert entry is not None and entry.glosses

@@ -260,7 +260,7 @@ class _Builder:
         keys = set(self.drafts) | set(self.cefr) | self._ecd_keys()
         glossless = self._keys_without_gloss(keys)
         self.filled = self._try("cccedict", lambda: self._fill_glosses(keys, glossless), {})
-        keys |= self.filled.keys()
+        keys |= {key for key in self.filled if key not in self.phrases}
         bands: dict[str, int] = {}
         flags: dict[str, int] = {}
         batch: list[tuple] = []
@@ -281,7 +281,8 @@ class _Builder:
         (CC-CEDICT backwards, spellings, derivations, compounds: see glossfill.py)."""
         new_words = [w for w, (rank, _) in self.freq.items() if rank <= _NEW_WORD_RANK]
         new_words = [w for w in new_words if w not in keys]
-        return glossfill.fill_glosses(glossless, new_words, self._trusted_glosses)
+        phrases = {key for key, phrase in self.phrases.items() if not phrase.glosses}
+        return glossfill.fill_glosses(glossless | phrases, new_words, self._trusted_glosses)
 
     def _trusted_glosses(self, key: str) -> list | None:
         """A key's glosses from the word lists or ECDICT (None when they have none)."""
@@ -411,8 +412,9 @@ class _Builder:
                     continue
                 band = max(parts)
             rows.append((key, " ".join(lemmas), band))
-            glosses = json.dumps(merge_glosses(phrase.glosses), ensure_ascii=False)
-            sources = json.dumps({"band": phrase.source, "glosses": phrase.source})
+            glosses, gloss_source = self._phrase_glosses(key, phrase)
+            glosses = json.dumps(merge_glosses(glosses), ensure_ascii=False)
+            sources = json.dumps({"band": phrase.source, "glosses": gloss_source})
             entries.append((key, phrase.headword, band, phrase.source, "", "", glosses,
                             None, None, 1, sources))  # fmt: skip
         self.con.executemany("INSERT OR REPLACE INTO mwes VALUES (?,?,?)", rows)
@@ -420,6 +422,13 @@ class _Builder:
             "INSERT OR IGNORE INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entries
         )
         return len(rows)
+
+    def _phrase_glosses(self, key: str, phrase: PhraseDraft) -> tuple[list, str]:
+        """A phrase's own glosses, else CC-CEDICT's (a curriculum phrase has none of its own)."""
+        if phrase.glosses:
+            return phrase.glosses, phrase.source
+        source, glosses = self.filled.get(key, ("cccedict", []))
+        return [tuple(g) for g in glosses], source
 
     @staticmethod
     def _phrase_lemmas(key: str, surface: dict) -> list[str] | None:

@@ -151,6 +151,8 @@ def derived_gloss(
 
 def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
     """Gloss of a closed or hyphenated compound from its two parts (web + site)."""
+    if " " in word:
+        return None
     if "-" in word:
         parts = [p for p in word.split("-") if p]
         items = [_items(gloss_of(p) or [], limit=1) for p in parts]
