@@ -144,3 +144,7 @@ def test_glossless_phrases_get_cc_cedict_glosses(tmp_path):
     build_lexicon(tmp_path / "lexicon.sqlite3", tmp_path)
     entry = load_lexicon(tmp_path / "lexicon.sqlite3").lookup("take part in")
     assert entry is not None and entry.glosses
+
+
+def test_candidates_far_behind_the_best_are_dropped():
+    assert best_glosses([(11.4, "v", "冰"), (16.2, "v", "耍废")]) == [("v", "冰")]

@@ -68,6 +68,7 @@ FREQ_WEIGHT = 1.3
 SINGLE_CHAR_PENALTY = 2.0
 LENGTH_WEIGHT = 0.5
 PER_POS = 3
+MAX_BEHIND = 4.0
 MAX_GROUPS = 3
 
 
@@ -200,16 +201,17 @@ def _score(chinese, definitions, index, match: Match, zipf_zh) -> float:
 
 
 def best_glosses(cands: list[Candidate]) -> list[tuple[str, str]]:
-    """Group the best candidates by part of speech: ``[(pos, "甲，乙"), …]``.
-
-    Candidates from the verb-phrase tier (score above the best whole match) are dropped
-    when a whole-definition match exists for the same word.
+    """Group the best candidates by part of speech: ``[(pos, "甲，乙"), …]``; a candidate
+    more than ``MAX_BEHIND`` behind its group's best is dropped.
+    Groups more than 4 behind the best group are left out, except capitalised senses.
     """
     groups: dict[str, list[str]] = {}
     best: dict[str, float] = {}
     for score, pos, chinese in sorted(cands):
         bucket = groups.setdefault(pos, [])
         best.setdefault(pos, score)
+        if score - best[pos] > MAX_BEHIND:
+            continue  # far behind the group's best: usually slang, rare or a stray sense
         if chinese not in bucket and len(bucket) < PER_POS:
             bucket.append(chinese)
     top = min(best.values())
