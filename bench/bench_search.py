@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-KINDS = ["news", "zh_news", "daily", "bilingual", "composition", "resource"]
+# the registry's search kinds (yingdu.core.kinds), for synthetic entries
+DOC_KINDS = ["news", "zh_news", "daily", "bilingual", "compositions", "resources"]
 GRADES = ["p3", "p5", "j1", "j2", "s1", "s3"]
 
 
@@ -48,7 +49,8 @@ def make_docs(n: int, seed: int = 7):
         words += rng.choices(en, cum_weights=cumulative[: len(en)], k=rng.randint(10, 40))
         rng.shuffle(words)
         text = " ".join(words)
-        yield i, " ".join(words[:6]), text, KINDS[i % len(KINDS)], GRADES[(i // 6) % len(GRADES)]
+        kind = DOC_KINDS[i % len(DOC_KINDS)]
+        yield i, " ".join(words[:6]), text, kind, GRADES[(i // 6) % len(GRADES)]
 
 
 def setup_django(database_url: str, fresh: bool = True):
@@ -84,7 +86,7 @@ def build_index(n: int, batch: int = 5000) -> float:
     started = time.perf_counter()
     rows = []
     for i, title, text, kind, grade in make_docs(n):
-        grade = grade if kind == "resource" else ""
+        grade = grade if kind == "resources" else ""
         terms = index_terms(f"{title} {text}") + " " + facet_tokens({"kind": kind, "grade": grade})
         rows.append((kind, i, title, f"/x/{i}/", now, text, terms, "", grade, "", ""))
         if len(rows) == batch or i == n - 1:
@@ -150,7 +152,7 @@ def run_backend(name: str, database_url: str, n: int, reuse: bool = False) -> li
         time_queries(queries[:20], {})  # warm caches
         for facet, filters in [
             ("no filter", {}),
-            ("kind=resource grade=j1", {"kind": "resource", "grade": "j1"}),
+            ("kind=resources grade=j1", {"kind": "resources", "grade": "j1"}),
         ]:
             p50, p99, hits = time_queries(queries, filters)
             rows.append((name, f"{label}, {facet}", f"p50 {p50:.1f} ms", f"p99 {p99:.1f} ms",

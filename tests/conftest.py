@@ -23,6 +23,18 @@ def _published(days_ago: int = 0):
     }
 
 
+@pytest.fixture(autouse=True)
+def forget_rate_counters():
+    """Rate counters in Redis outlive a test's database transaction: forget them after it."""
+    yield
+    from django.conf import settings
+
+    if settings.RATELIMIT_REDIS_URL:
+        from yingdu.accounts import ratelimit
+
+        ratelimit.clear_all()
+
+
 @pytest.fixture
 def tags(db):
     return {name: Tag.objects.create(name=name) for name in ("科技", "环保", "体育")}
@@ -111,8 +123,7 @@ def page_text(response) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", "", body)).split())
 
 
-@pytest.fixture
-def fresh_env(tmp_path):
+def subprocess_env(data_dir) -> dict:
     """Environment for running `yingdu` in a subprocess on a new SQLite data folder,
     without the suite's database, cache, key, TLS and async settings."""
     dropped = {
@@ -120,8 +131,13 @@ def fresh_env(tmp_path):
         "DJANGO_ALLOW_ASYNC_UNSAFE",
     }  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k not in dropped}
-    env.update(YINGDU_DATA_DIR=str(tmp_path / "data"), DJANGO_SETTINGS_MODULE="yingdu.settings")
+    env.update(YINGDU_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="yingdu.settings")
     return env
+
+
+@pytest.fixture
+def fresh_env(tmp_path):
+    return subprocess_env(tmp_path / "data")
 
 
 def run_yingdu(env, *args):

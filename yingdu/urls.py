@@ -4,21 +4,24 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from yingdu.accounts.forms import AdminLoginForm
+from yingdu.accounts.views import admin_login
 from yingdu.api import api
-from yingdu.core import views as core_views
 
 admin.site.site_header = "英读 Yingdu 管理"
 admin.site.site_title = "英读 Yingdu"
 admin.site.index_title = "内容管理"
+admin.site.login_form = AdminLoginForm  # every log-in form goes through the same throttle
 
 handler404 = "yingdu.core.views.page_not_found"
 
 urlpatterns = [
+    path("admin/login/", admin_login),  # before admin/: the same view, 429 while locked
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", include("yingdu.portal.urls")),
     path("", include("yingdu.news.urls")),
     path("", include("yingdu.daily.urls")),
     path("", include("yingdu.bilingual.urls")),

@@ -3,8 +3,8 @@ level (words, ratios, grade, reading time, word-bank size)."""
 
 import pytest
 
-from yingdu.aids.service import LEVELS, per_level
-from yingdu.reading import annotate
+from yingdu.lexicon import LEVELS
+from yingdu.reading import annotate, per_level
 
 TEXTS = [
     "The children went to the museum, where Dr. Li explained biodiversity and photosynthesis.",

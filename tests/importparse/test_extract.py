@@ -78,7 +78,7 @@ def test_bilingual_pairs_and_titles(fixtures_dir):
 
 def test_daily_term(fixtures_dir):
     item = page(fixtures_dir, "daily_term.html")
-    assert item.kind == "daily_term"
+    assert item.kind == "daily"
     assert (item.term_zh, item.term_en) == ("乡村振兴", "rural revitalization")
     assert item.title == "乡村振兴 rural revitalization"
     assert item.date == date(2024, 5, 6)
@@ -95,7 +95,7 @@ def test_daily_term(fixtures_dir):
 
 def test_chinese_composition(fixtures_dir):
     item = page(fixtures_dir, "composition_zh.html")
-    assert item.kind == "composition"
+    assert item.kind == "compositions"
     assert item.title == "我家的小菜园"
     assert (item.grade, item.length, item.lang) == ("p3", 312, "zh")
     assert "林小雨" not in json.dumps(item.to_json(), ensure_ascii=False)  # 作者 dropped
@@ -107,7 +107,7 @@ def test_chinese_composition(fixtures_dir):
 
 def test_english_composition(fixtures_dir):
     item = page(fixtures_dir, "composition_en.html")
-    assert (item.kind, item.grade, item.length, item.lang) == ("composition", "j2", 118, "en")
+    assert (item.kind, item.grade, item.length, item.lang) == ("compositions", "j2", 118, "en")
     assert "陈浩" not in json.dumps(item.to_json(), ensure_ascii=False)
     assert item.title == "My Weekend at the Science Museum"
     assert_clean(item)
@@ -217,4 +217,4 @@ def test_composition_needs_a_grade():
         "春天来了，小草从地里探出头来，柳树也长出了嫩绿的新芽，到处都是一片生机勃勃的景象。"
     )
     with pytest.raises(SourceError, match="no grade"):
-        parse_text(text, "-", kind="composition")
+        parse_text(text, "-", kind="compositions")

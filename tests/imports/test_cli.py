@@ -136,3 +136,12 @@ def test_killed_process_then_rerun_imports_the_rest(tmp_path, fixtures_dir):
         env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert check.stdout.strip().splitlines()[-1] == "40"
+
+
+def test_kind_old_spellings_are_accepted_and_unknown_kinds_refused(capsys, fixtures_dir):
+    page = str(fixtures_dir / "composition_zh.html")
+    code, rows, _ = run_json(capsys, "--dry-run", "--kind", "composition", page)
+    assert code == 0 and rows[0]["kind"] == "compositions" and rows[0]["status"] == "new"
+    assert main(["import", "--kind", "essays", page]) == 2
+    error = capsys.readouterr().err
+    assert "unknown kind 'essays'" in error and "news, daily, bilingual, compositions" in error

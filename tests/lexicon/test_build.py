@@ -68,7 +68,8 @@ def test_pip_only_build(pip_build):
     assert "wordlists" not in summary["sources"]
     assert lx.lemma_of("went") == "go"
     assert lx.band_of("cat") == "primary"
-    assert lx.lookup("abandon").band_source == "cefr-estimated"
+    assert lx.lookup("abandon").band_source == "curriculum"  # the shipped band table
+    assert lx.lookup("glimmer").band_source == "cefr-estimated"
     assert lx.lookup("computer").glosses  # from CC-CEDICT
 
 

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def run(args, tmp_path, stdin=None):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "YINGDU_DATA_DIR": str(tmp_path)}
     env.pop("YINGDU_LEXICON_DIR", None)
+    env.pop("YINGDU_LEXICON_PATH", None)
     return subprocess.run(
         [sys.executable, "-m", "yingdu.lexicon.cli", *args],
         input=stdin,
@@ -51,7 +52,47 @@ def test_show_json(built):
 
 
 def test_show_unknown_word(built):
-    assert run(["lexicon", "show", "qqqzzz"], built).returncode == 1
+    proc = run(["lexicon", "show", "qqqzzz"], built)
+    assert proc.returncode == 1
+    assert b"qqqzzz: not in the lexicon" in proc.stdout
+
+
+SHOW_KEYS = ["word", "lemma", "band", "band_source", "ipa", "glosses"]
+
+
+def test_show_batch_json_lines(built):
+    proc = run(["lexicon", "show", "took", "qqqzzz", "Abandoned", "--json"], built)
+    assert proc.returncode == 0, proc.stderr.decode()
+    lines = proc.stdout.decode("utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["word"] for r in records] == ["took", "qqqzzz", "Abandoned"]
+    took, unknown, abandoned = records
+    assert list(took) == SHOW_KEYS and list(abandoned) == SHOW_KEYS
+    assert took["lemma"] == "take" and took["band"] == "junior"
+    assert took["band_source"] == "wordlist" and took["ipa"] == "teɪk"
+    assert ["v", "拿；带走；花费"] in took["glosses"]
+    assert unknown == {"word": "qqqzzz", "error": "not in the lexicon"}
+    assert abandoned["lemma"] == "abandon" and abandoned["band"] == "cet4"
+
+
+def test_show_words_from_stdin(built):
+    words = ["cat", "", "  glacier  ", "qqqzzz", "take part in"] * 400
+    stdin = "\n".join(words).encode("utf-8")
+    proc = run(["lexicon", "show", "-", "--json"], built, stdin)
+    assert proc.returncode == 0, proc.stderr.decode()
+    records = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert len(records) == 1600  # blank lines skipped, one record per word, in order
+    assert [r["word"] for r in records[:4]] == ["cat", "glacier", "qqqzzz", "take part in"]
+    assert records[1]["lemma"] == "glacier" and records[1]["glosses"][0] == ["n", "冰河；冰川"]
+    assert "error" in records[2] and records[3]["lemma"] == "take part in"
+
+
+def test_show_several_words_as_text(built):
+    proc = run(["lexicon", "show", "took", "abandon"], built)
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode("utf-8")
+    assert out.index("took → take") < out.index("abandon  [cet4")
+    assert "放弃" in out and "拿" in out
 
 
 def test_annotate_json_from_file(built):

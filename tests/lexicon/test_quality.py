@@ -2,8 +2,13 @@
 
 import pytest
 
-from yingdu.lexicon import band_rank
-from yingdu.lexicon.wordlists import WORDLIST_FILES, parse_wordlist_text, read_text
+from yingdu.lexicon import band_rank, load_lexicon
+from yingdu.lexicon.wordlists import (
+    WORDLIST_FILES,
+    load_wordlists,
+    parse_wordlist_text,
+    read_text,
+)
 from yingdu.reading import annotate
 
 pytestmark = pytest.mark.shared_data
@@ -22,6 +27,29 @@ def test_every_list_word_gets_its_band_or_lower(full_build, full_lexicon, band):
     assert words
     too_high = [w for w in words if band_rank(full_lexicon.band_of(w)) > band_rank(band)]
     assert not too_high, too_high[:20]
+
+
+def test_default_install_gives_every_list_word_its_band(pip_build):
+    """Without YINGDU_LEXICON_DIR: the lowest list band of every word, or lower only through a
+    documented derivation (slowly <- slow) or a lower-band lemma (found -> find)."""
+    from tests.lexicon.fixtures import shared_dir
+
+    lexicon = load_lexicon(pip_build[0])
+    lowest: dict[str, int] = {}
+    for entry in load_wordlists(shared_dir()):
+        for word in [entry.headword, *entry.variants]:
+            if " " not in word:
+                lowest.setdefault(word.lower(), band_rank(entry.band))
+    too_high = [w for w, rank in lowest.items() if band_rank(lexicon.band_of(w)) > rank]
+    assert not too_high, too_high[:20]
+    unexplained = [
+        w
+        for w, rank in lowest.items()
+        if band_rank(lexicon.band_of(w)) < rank
+        and lexicon.lemma_of(w) == w
+        and lexicon.lookup(w).band_source != "derived"
+    ]
+    assert not unexplained, unexplained[:20]
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ def test_without_consent_the_name_appears_nowhere(client):
     assert item.title in pages["/search/?q=压岁钱"]  # found, without the name
     by_name = client.get("/search/", {"q": FULL_NAME}).content.decode()
     assert item.title not in by_name  # the name is not a way to find it
-    entry = SearchEntry.objects.get(object_id=item.pk, kind="composition")
+    entry = SearchEntry.objects.get(object_id=item.pk, kind="compositions")
     assert "小明" not in f"{entry.title} {entry.text} {entry.terms}"
 
 
@@ -131,12 +131,12 @@ def test_the_upgrade_removes_names_from_existing_search_entries(client):
     from yingdu.search.analysis import index_terms
 
     item = published_composition()
-    entry = SearchEntry.objects.get(kind="composition", object_id=item.pk)
+    entry = SearchEntry.objects.get(kind="compositions", object_id=item.pk)
     old_text = f"{FULL_NAME} {item.body}"
     SearchEntry.objects.filter(pk=entry.pk).update(
         text=old_text,
         grade="",
-        terms=f"{index_terms(item.title + ' ' + old_text)} _kind_composition",
+        terms=f"{index_terms(item.title + ' ' + old_text)} _kind_compositions",
     )
     assert item.title in client.get("/search/", {"q": FULL_NAME}).content.decode()  # leaking
 

@@ -98,7 +98,7 @@ def test_take_down_removes_item_record_search_entry_and_cached_pages(
     item = imported_composition
     answered = TakedownRequest.objects.create(**REQUEST)
     assert item.title in admin_client.get("/compositions/").content.decode()  # cached now
-    assert SearchEntry.objects.filter(kind="composition", object_id=item.pk).exists()
+    assert SearchEntry.objects.filter(kind="compositions", object_id=item.pk).exists()
     generation = content_generation()
 
     confirm = take_down(admin_client, item)
@@ -111,7 +111,7 @@ def test_take_down_removes_item_record_search_entry_and_cached_pages(
     assert done.status_code == 302
     assert not Composition.objects.filter(pk=item.pk).exists()
     assert not ImportRecord.objects.filter(object_id=item.pk).exists()
-    assert not SearchEntry.objects.filter(kind="composition", object_id=item.pk).exists()
+    assert not SearchEntry.objects.filter(kind="compositions", object_id=item.pk).exists()
     assert content_generation() != generation
     assert item.title not in admin_client.get("/compositions/").content.decode()
     assert admin_client.get(item.get_absolute_url()).status_code == 404

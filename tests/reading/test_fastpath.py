@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 from yingdu.reading import annotate, annotate_chunks
 from yingdu.reading.tokenize import SPLIT_RE, TOKEN_RE
 
-# the module (``yingdu.reading.annotate`` is also the name of the function)
-ANNOTATE = importlib.import_module("yingdu.reading.annotate")
+ANNOTATE = importlib.import_module("yingdu.reading.fastpath")
 
 TEXT = (
     "My children took part in a bright morning study. Obstinate cats don't see it; "

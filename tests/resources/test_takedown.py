@@ -17,7 +17,7 @@ def test_an_editor_takes_a_resource_down_with_its_files(
     editor.is_staff = True
     editor.save()
     assert stored_files(media)
-    assert SearchEntry.objects.filter(kind="resource", object_id=published_pdf.pk).exists()
+    assert SearchEntry.objects.filter(kind="resources", object_id=published_pdf.pk).exists()
     client.force_login(editor)
     data = {
         "action": "take_down_selected", "_selected_action": [published_pdf.pk], "confirm": "1",
@@ -28,7 +28,7 @@ def test_an_editor_takes_a_resource_down_with_its_files(
     assert response.status_code == 302
     assert not Resource.objects.exists()
     assert stored_files(media) == []
-    assert not SearchEntry.objects.filter(kind="resource").exists()
+    assert not SearchEntry.objects.filter(kind="resources").exists()
     assert published_pdf.title not in client.get("/resources/").content.decode()
     log = TakedownLog.objects.get()
     assert (log.kind, log.reason, log.files_removed) == ("resources.resource", "版权方申请", 2)

@@ -17,7 +17,7 @@ def test_search_command_and_reindex(fresh_env):
     assert data["total"] >= 1
     hit = data["hits"][0]
     assert set(hit) == {"kind", "title", "url", "snippet", "score"}
-    assert hit["kind"] == "composition" and "<mark>压岁钱</mark>" in hit["snippet"]
+    assert hit["kind"] == "compositions" and "<mark>压岁钱</mark>" in hit["snippet"]
     wipe = "from yingdu.search.models import SearchEntry; SearchEntry.objects.all().delete()"
     run(env, "manage", "shell", "-c", wipe)
     assert json.loads(run(env, "search", "压岁钱", "--json"))["total"] == 0

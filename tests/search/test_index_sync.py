@@ -52,7 +52,7 @@ def test_bilingual_pairs_and_examples_are_searchable(bilingual, term):
 
 def test_kinds_and_counts(news, term, bilingual, composition):
     found = run_search("压岁钱")
-    assert found.counts == {"composition": 1}
+    assert found.counts == {"compositions": 1}
     assert run_search("solar", {"kind": "daily"}).total == 0
     assert run_search("solar", {"kind": "news"}).total == 3
 

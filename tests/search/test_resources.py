@@ -41,10 +41,11 @@ def test_pending_and_rejected_resources_are_not_found(edition):
 def test_resource_facets_filter(edition, client):
     resource(edition)
     resource(edition, title="Unit 3 课件 for grade six", grade="p6", volume="second")
-    assert run_search("课件", {"kind": "resource", "grade": "p5"}).total == 1
+    assert run_search("课件", {"kind": "resources", "grade": "p5"}).total == 1
     assert run_search("课件", {"grade": "p6", "volume": "second"}).total == 1
     assert run_search("课件", {"edition": "renjiao", "resource_type": "courseware"}).total == 2
     assert run_search("课件", {"resource_type": "test_paper"}).total == 0
-    html = client.get("/search/", {"q": "课件", "kind": "resource", "grade": "p5"}).content.decode()
+    query = {"q": "课件", "kind": "resources", "grade": "p5"}
+    html = client.get("/search/", query).content.decode()
     assert "五年级" in html and 'aria-current="true">五年级' in html
     assert "不限" in html

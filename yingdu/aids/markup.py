@@ -49,10 +49,10 @@ def word_span(text: str, band: str, index: int | None) -> str:
 
 
 def render(pieces, tokens, base: int, glossary_index: dict[str, int]) -> str:
-    """HTML for one text: `tokens` are (start, end, lemma, band) with offsets from `base`."""
+    """HTML for one text: `tokens` are reading Tokens with offsets from `base`."""
     out: list[str] = []
     position = base  # offset of the current text piece in the joined plain text
-    queue = [t for t in tokens if t[3] and band_rank(t[3]) > 0]
+    queue = [t for t in tokens if t.band and band_rank(t.band) > 0]
     k = 0
     for kind, text in pieces:
         if kind == "tag":
@@ -60,14 +60,15 @@ def render(pieces, tokens, base: int, glossary_index: dict[str, int]) -> str:
             continue
         end_of_piece = position + len(text)
         cursor = position
-        while k < len(queue) and queue[k][0] < end_of_piece:
-            start, end, lemma, band = queue[k]
+        while k < len(queue) and queue[k].start < end_of_piece:
+            token = queue[k]
+            start, end = token.start, token.end
             k += 1
             if start < cursor or end > end_of_piece:
                 continue  # a token across a tag boundary stays plain text
             out.append(escape(text[cursor - position : start - position]))
-            out.append(word_span(text[start - position : end - position], band,
-                                 glossary_index.get(lemma)))  # fmt: skip
+            out.append(word_span(text[start - position : end - position], token.band,
+                                 glossary_index.get(token.lemma)))  # fmt: skip
             cursor = end
         out.append(escape(text[cursor - position :]))
         position = end_of_piece

@@ -15,9 +15,10 @@ import logging
 from django.conf import settings
 from django.db import transaction
 
+from yingdu.core import kinds
 from yingdu.core.pagecache import bump_generation
-from yingdu.lexicon import LEVELS, LexiconError, band_rank, load_lexicon
-from yingdu.reading import annotate, grade_for, pinyin_ruby, reading_minutes
+from yingdu.lexicon import LEVELS, LexiconError, load_lexicon
+from yingdu.reading import annotate, per_level, pinyin_ruby
 
 from .markup import plain_text, render, split_html
 
@@ -40,33 +41,6 @@ def lexicon_stamp() -> str:
     return f"{stat.st_mtime_ns}-{stat.st_size}"
 
 
-def per_level(base) -> list[dict]:
-    """Difficulty at every level from one annotation at the lowest level: the bands are
-    per token, so each level's counts follow from them (the same numbers `annotate` gives
-    at that level; tests/aids/test_per_level.py checks it)."""
-    tokens = [t for t in base.raw_tokens if t[4] is not None]  # not names or numbers
-    unlisted = {t[3] for t in base.raw_tokens if t[4] is None}
-    ranks = [band_rank(t[4]) for t in tokens]
-    lemma_ranks = [r for lemma, r in {t[3]: band_rank(t[4]) for t in tokens}.items()
-                   if lemma not in unlisted]  # fmt: skip
-    bank_ranks = [band_rank(entry["band"]) for entry in base.word_bank]
-    levels = []
-    for n, level in enumerate(LEVELS):
-        ratio = round(sum(r > n for r in ranks) / base.words, 4) if base.words else 0.0
-        distinct = base.distinct_lemmas
-        above_lemmas = sum(r > n for r in lemma_ranks)
-        levels.append({
-            "level": level,
-            "words": base.words,
-            "ratio": ratio,
-            "distinct_ratio": round(above_lemmas / distinct, 4) if distinct else 0.0,
-            "grade": grade_for(ratio),
-            "minutes": reading_minutes(base.words, level, ratio),
-            "bank": sum(r > n for r in bank_ranks),
-        })  # fmt: skip
-    return levels
-
-
 def annotate_texts(texts: dict[str, str], lexicon) -> tuple[dict, list]:
     """Annotated HTML per key, and the per-level difficulty of all texts together."""
     pieces = {key: split_html(html) for key, html in texts.items()}
@@ -75,11 +49,10 @@ def annotate_texts(texts: dict[str, str], lexicon) -> tuple[dict, list]:
     base = annotate(joined, LEVELS[0], lexicon)  # every word above 小学 is in this bank
     bank = [dict(item) for item in base.word_bank]
     index = {item["lemma"]: n for n, item in enumerate(bank)}
-    tokens = [(t[1], t[2], t[3], t[4]) for t in base.raw_tokens]
     html, offset = {}, 0
     for key, plain in plains.items():
         end = offset + len(plain)
-        inside = [t for t in tokens if offset <= t[0] and t[1] <= end]
+        inside = [t for t in base.tokens if offset <= t.start and t.end <= end]
         html[key] = render(pieces[key], inside, offset, index)
         offset = end + len(SEPARATOR)
     return {"html": html, "bank": bank}, per_level(base)
@@ -118,12 +91,8 @@ def annotate_item(item, lexicon=None) -> None:
 
 
 def annotated_models():
-    from yingdu.bilingual.models import BilingualArticle
-    from yingdu.compositions.models import Composition
-    from yingdu.daily.models import DailyTerm
-    from yingdu.news.models import NewsArticle
-
-    return [NewsArticle, DailyTerm, BilingualArticle, Composition]
+    """The models of every kind that carries English text (yingdu.core.kinds)."""
+    return kinds.models_of([kind for kind in kinds.all_kinds() if kind.english])
 
 
 def count_items() -> int:

@@ -5,6 +5,7 @@ paragraph starting with its tag) keeps those block tags too; `is_block` tells it
 templates do not wrap it in <p>."""
 
 import re
+from html import unescape
 
 import nh3
 from django.utils.safestring import mark_safe
@@ -49,3 +50,8 @@ def safe_paragraphs(text: str) -> list[str]:
 def keyed_paragraphs(text: str, prefix: str = "p") -> dict[str, str]:
     """{"p0": cleaned HTML, "p1": …}: the paragraphs of a body, keyed for reading aids."""
     return {f"{prefix}{n}": clean_paragraph(p) for n, p in enumerate(split_paragraphs(text))}
+
+
+def plain_text(html: str) -> str:
+    """The text of rich text without any tag (for search and fingerprints)."""
+    return unescape(nh3.clean(html or "", tags=set()))

@@ -7,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class DailyConfig(AppConfig):
     name = "yingdu.daily"
     verbose_name = _("Daily term")
+
+    def ready(self):
+        from yingdu.core.kinds import register
+
+        from .content import kinds
+
+        register(*kinds())

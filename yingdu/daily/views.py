@@ -6,8 +6,8 @@ from django.http import Http404
 
 from yingdu.core.listing import get_published, render_detail, render_list
 from yingdu.core.pagecache import cached_page
-from yingdu.core.views import todays_term
 
+from .content import todays_term
 from .models import DailyTerm
 
 

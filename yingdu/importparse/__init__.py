@@ -14,7 +14,7 @@ The pieces, in the order an import runs them:
 Saving, deduplication against the database and the command live in `yingdu.imports`.
 """
 
-from .document import KINDS, Parsed, SourceError
+from .document import PARSE_KINDS, Parsed, SourceError
 from .extract import parse_html, parse_text
 
-__all__ = ["KINDS", "Parsed", "SourceError", "parse_html", "parse_text"]
+__all__ = ["PARSE_KINDS", "Parsed", "SourceError", "parse_html", "parse_text"]

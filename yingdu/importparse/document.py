@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
-KINDS = ("news", "bilingual", "daily_term", "composition", "zh_news")
+# The kinds an import can produce, spelled as the site's registry of content kinds
+# (yingdu.core.kinds; tests/test_kinds.py checks that they match).
+PARSE_KINDS = ("news", "zh_news", "daily", "bilingual", "compositions")
 
 
 class Block(str):
@@ -66,7 +68,7 @@ class Parsed:
     def to_json(self) -> dict:
         """The fields of `yingdu import --json` (null where they do not apply)."""
         is_news = self.kind in ("news", "zh_news")
-        is_term = self.kind == "daily_term"
+        is_term = self.kind == "daily"
         return {
             "kind": self.kind,
             "title": self.title,
@@ -80,7 +82,7 @@ class Parsed:
             "pairs": [list(p) for p in self.pairs] if self.pairs else None,
             "term_zh": self.term_zh if is_term else None,
             "term_en": self.term_en if is_term else None,
-            "grade": self.grade if self.kind == "composition" else None,
+            "grade": self.grade if self.kind == "compositions" else None,
             "length": self.length,
             "site_name": self.site_name or None,
         }

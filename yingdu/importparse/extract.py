@@ -9,7 +9,7 @@ from html import escape
 
 from . import portal
 from .blocks import body_paragraphs
-from .document import KINDS, Parsed, SourceError, paragraph_html, plain
+from .document import PARSE_KINDS, Parsed, SourceError, paragraph_html, plain
 from .lines import (
     COPYRIGHT,
     clean_lines,
@@ -181,12 +181,12 @@ def _untitled(body: list[str]) -> str:
 
 def guess_kind(title: str, body: list[str], meta: portal.PageMeta) -> str:
     if portal.split_daily_term(title):
-        return "daily_term"
+        return "daily"
     if portal.split_section(title)[0]:
         return "news"
     crumb = meta.breadcrumb
     if meta.grade or "作文" in crumb or portal.COMPOSITION_PREFIX.match(title):
-        return "composition"
+        return "compositions"
     pairs, _ = portal.align_pairs(body)
     paired = 2 * len(pairs)
     bilingual_hint = "双语" in crumb or portal.BILINGUAL_PREFIX.match(title)
@@ -206,7 +206,7 @@ def build(
     today: date,
 ) -> Parsed:
     """The item of the requested (or guessed) kind from a cleaned title and body."""
-    if kind != "auto" and kind not in KINDS:
+    if kind != "auto" and kind not in PARSE_KINDS:
         raise SourceError(f"unknown kind {kind!r}")
     title = normalize_line(title)
     body = [line for line in body if line != title]
@@ -299,6 +299,6 @@ BUILDERS = {
     "news": _news,
     "zh_news": _zh_news,
     "bilingual": _bilingual,
-    "daily_term": _daily_term,
-    "composition": _composition,
+    "daily": _daily_term,
+    "compositions": _composition,
 }

@@ -84,7 +84,7 @@ def parsed_parts(item) -> list[str]:
     """The texts of a `Parsed` item that make its fingerprint (what gets saved)."""
     if item.kind == "bilingual":
         return [text for pair in item.pairs for text in pair]
-    if item.kind == "daily_term":
+    if item.kind == "daily":
         examples = [text for pair in item.pairs for text in pair if text]
         return [item.term_zh, item.term_en, *item.paragraphs, *examples]
     return list(item.paragraphs)

@@ -11,8 +11,6 @@ import json
 import os
 import sys
 
-from yingdu.importparse import KINDS
-
 
 def register(subparsers) -> None:
     """Add the ``import`` command to the ``yingdu`` sub-parsers."""
@@ -25,7 +23,13 @@ def register(subparsers) -> None:
         metavar="SOURCE",
         help="HTML file, folder, http(s) URL, RSS/Atom feed (URL or file), or - for stdin",
     )
-    cmd.add_argument("--kind", choices=("auto", *KINDS), default="auto")
+    cmd.add_argument(
+        "--kind",
+        default="auto",
+        metavar="KIND",
+        help="auto (detect from the page, the default) or an importable content kind; "
+        "an unknown kind is refused with the list",
+    )
     cmd.add_argument("--publish", action="store_true", help="publish instead of saving drafts")
     cmd.add_argument("--dry-run", action="store_true", help="parse and print, save nothing")
     cmd.add_argument("--json", action="store_true", help="one JSON object per item")
@@ -36,7 +40,7 @@ def register(subparsers) -> None:
         help="worker processes that load and parse pages while this one saves "
         f"(default: one per core for more than {PARALLEL_FROM} sources, else 1)",
     )
-    cmd.set_defaults(func=cmd_import)
+    cmd.set_defaults(func=cmd_import, needs_django=True)
 
 
 PARALLEL_FROM = 20  # fewer sources are not worth starting worker processes
@@ -56,24 +60,27 @@ def _read_stdin() -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from yingdu.cli import setup_django
-
-    setup_django()
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from yingdu.core import kinds
     from yingdu.importparse.sources import plan
 
-    from .service import ERROR, Importer, batched_page_cache
+    from .service import AUTO, ERROR, Importer, batched_page_cache
 
     err = Console(stderr=True)
     out = Console(stderr=args.json)  # the summary never mixes with JSON lines
+    try:
+        kind = args.kind if args.kind == AUTO else kinds.choose(args.kind, kinds.importable()).key
+    except kinds.UnknownKind as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False)
+        return 2
     try:
         tasks = plan(args.sources, _read_stdin)
     except Exception as exc:  # reading standard input (binary data, …)
         err.print(f"[red]cannot read the sources: {exc}[/red]")
         return 2
-    importer = Importer(kind=args.kind, publish=args.publish, dry_run=args.dry_run)
+    importer = Importer(kind=kind, publish=args.publish, dry_run=args.dry_run)
     outcomes = []
     columns = (
         TextColumn("importing"),

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import F, OuterRef, Q, Subquery
 
+from yingdu.core import kinds
 from yingdu.core.sanitize import split_paragraphs
 from yingdu.importparse import fingerprint
 
@@ -22,22 +23,15 @@ from .models import ImportRecord
 
 
 def content_models():
-    from yingdu.bilingual.models import BilingualArticle
-    from yingdu.compositions.models import Composition
-    from yingdu.daily.models import DailyTerm
-    from yingdu.news.models import NewsArticle
-
-    return [NewsArticle, BilingualArticle, DailyTerm, Composition]
+    """The models of every importable kind: imports are compared with all their items."""
+    return kinds.models_of(kinds.importable())
 
 
 def item_parts(item) -> list[str]:
     """The texts of a saved item that make its fingerprint (as `fingerprint.parsed_parts`)."""
-    name = type(item).__name__
-    if name == "BilingualArticle":
-        return [text for pair in item.pairs.all() for text in (pair.en, pair.zh)]
-    if name == "DailyTerm":
-        examples = [text for ex in item.examples.all() for text in (ex.en, ex.zh) if text]
-        return [item.term_zh, item.term_en, *split_paragraphs(item.explanation), *examples]
+    kind = kinds.kind_of(item)
+    if kind is not None and kind.fingerprint_parts is not None:
+        return kind.fingerprint_parts(item)
     return split_paragraphs(getattr(item, "body", ""))
 
 

@@ -3,14 +3,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-KIND_CHOICES = [
-    ("auto", _("Detect from the page")),
-    ("news", _("English news")),
-    ("zh_news", _("Chinese news")),
-    ("bilingual", _("Bilingual article")),
-    ("daily_term", _("Daily term")),
-    ("composition", _("Composition")),
-]
+from yingdu.core import kinds
+
+
+def kind_choices() -> list[tuple]:
+    """Detect from the page, or any importable kind of the registry (yingdu.core.kinds)."""
+    return [("auto", _("Detect from the page"))] + [
+        (kind.key, kind.label) for kind in kinds.importable()
+    ]
+
+
 MAX_PASTE_CHARS = 200_000
 
 
@@ -19,7 +21,7 @@ class UrlImportForm(forms.Form):
         label=_("Page or feed URL"), max_length=2000, assume_scheme="https",
         widget=forms.URLInput(attrs={"size": 80, "placeholder": "https://"}),
     )  # fmt: skip
-    kind = forms.ChoiceField(label=_("Kind"), choices=KIND_CHOICES, initial="auto")
+    kind = forms.ChoiceField(label=_("Kind"), choices=kind_choices, initial="auto")
 
     def clean_url(self):
         url = self.cleaned_data["url"]
@@ -38,4 +40,4 @@ class PasteImportForm(forms.Form):
             "the article are dropped."
         ),
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=KIND_CHOICES, initial="auto")
+    kind = forms.ChoiceField(label=_("Kind"), choices=kind_choices, initial="auto")

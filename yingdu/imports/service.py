@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from yingdu.core import kinds
 from yingdu.importparse import Parsed, SourceError, fingerprint
 from yingdu.importparse.fetch import Limits, allow_list
 from yingdu.importparse.pipeline import parse_document, parse_many
@@ -29,12 +30,7 @@ log = logging.getLogger(__name__)
 
 CREATED, DUPLICATE, ERROR, NEW = "created", "duplicate", "error", "new"
 DRY_RUN = 0  # the content type id of the keys of a dry run's unsaved items
-MODEL_KINDS = {
-    "newsarticle": "news",
-    "bilingualarticle": "bilingual",
-    "dailyterm": "daily_term",
-    "composition": "composition",
-}
+AUTO = "auto"  # the kind of an import that detects it from the page
 
 
 @dataclass
@@ -48,6 +44,7 @@ class Outcome:
     parsed: Parsed | None = None
     match: str = ""  # exact or near, for duplicates
     model: str = ""  # model name of the created or matched item
+    kind: str = ""  # kind key (yingdu.core.kinds) of the created or matched item
     of_source: str = ""  # a dry run's duplicate of an earlier source of the same run
 
     def to_json(self) -> dict:
@@ -56,22 +53,21 @@ class Outcome:
             fields = dict.fromkeys(fields)
         if self.status == DUPLICATE:
             fields["match"] = self.match
-            fields["duplicate_of_kind"] = MODEL_KINDS.get(self.model, self.model) or None
+            fields["duplicate_of_kind"] = self.kind or None
             fields["duplicate_of_source"] = self.of_source or None
         return {"source": self.source, "status": self.status, "error": self.error or None,
                 "id": self.id, **fields}  # fmt: skip
 
     @property
     def admin_url(self) -> str:
-        if not self.id or not self.model:
+        kind = kinds.get(self.kind)
+        if not self.id or kind is None:
             return ""
         from django.urls import NoReverseMatch, reverse
 
-        app = {"newsarticle": "news", "bilingualarticle": "bilingual", "dailyterm": "daily"}
+        meta = kind.model._meta
         try:
-            return reverse(
-                f"admin:{app.get(self.model, 'compositions')}_{self.model}_change", args=[self.id]
-            )
+            return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[self.id])
         except NoReverseMatch:
             return ""
 
@@ -90,12 +86,13 @@ class Importer:
 
     def __init__(
         self,
-        kind: str = "auto",
+        kind: str = AUTO,
         publish: bool = False,
         dry_run: bool = False,
         limits: Limits | None = None,
     ):
-        self.kind, self.publish, self.dry_run = kind, publish, dry_run
+        self.kind = kind if kind == AUTO else kinds.choose(kind, kinds.importable()).key
+        self.publish, self.dry_run = publish, dry_run
         self.limits = limits or default_limits()
         self.index = DuplicateIndex(persist=not dry_run).load()
         self.unsaved: dict[tuple[int, int], str] = {}  # dry run: what would have been saved
@@ -157,7 +154,10 @@ class Importer:
                 raise SourceError(f"cannot be saved: {exc}") from exc
             return duplicate(parsed, Match("exact", record.content_type_id, record.object_id))
         self.index.remember(digest, signature, (record.content_type_id, item.pk))
-        return Outcome(parsed.source, CREATED, id=item.pk, parsed=parsed, model=model_name(item))
+        return Outcome(
+            parsed.source, CREATED, id=item.pk, parsed=parsed, model=model_name(item),
+            kind=kinds.kind_of(item).key,
+        )  # fmt: skip
 
     def _live_match(self, digest: str, signature) -> Match | None:
         """A match whose item still exists (records of deleted items are dropped)."""
@@ -174,10 +174,13 @@ class Importer:
 
 
 def duplicate(parsed: Parsed, match: Match) -> Outcome:
-    model = ContentType.objects.get_for_id(match.content_type_id).model
+    model = ContentType.objects.get_for_id(match.content_type_id).model_class()
+    item = model._default_manager.filter(pk=match.object_id).first() if model else None
+    kind = kinds.kind_of(item) if item is not None else None
     return Outcome(
-        parsed.source, DUPLICATE, id=match.object_id, parsed=parsed, match=match.how, model=model
-    )
+        parsed.source, DUPLICATE, id=match.object_id, parsed=parsed, match=match.how,
+        model=model._meta.model_name if model else "", kind=kind.key if kind else "",
+    )  # fmt: skip
 
 
 def model_name(item) -> str:
@@ -192,66 +195,19 @@ def published_at(parsed: Parsed):
 
 
 def build_item(parsed: Parsed, publish: bool):
-    """Create the item of a parsed source through the models' own save() (slugs, reading
-    aids, page cache and whatever else listens to post_save). Call inside a transaction."""
-    from yingdu.bilingual.models import BilingualArticle
-    from yingdu.compositions.models import Composition
+    """Create the item of a parsed source with its kind's builder (yingdu.core.kinds),
+    through the models' own save() (slugs, reading aids, page cache and whatever else
+    listens to post_save). Call inside a transaction."""
     from yingdu.core.models import Status
-    from yingdu.daily.models import DailyTerm
-    from yingdu.news.models import NewsArticle
 
+    kind = kinds.get(parsed.kind)
+    if kind is None or kind.build is None:
+        raise SourceError(f"unknown kind {parsed.kind!r}")
     common = {
         "status": Status.PUBLISHED if publish else Status.DRAFT,
         "published_at": published_at(parsed),
     }
-    body = "\n\n".join(parsed.paragraphs)
-    if parsed.kind in ("news", "zh_news"):
-        item = NewsArticle(
-            **common,
-            section=parsed.section or ("zh" if parsed.kind == "zh_news" else "international"),
-            title=parsed.title,
-            dateline_place=parsed.dateline_place,
-            dateline_date=parsed.dateline_date,
-            source=parsed.site_name[:100],
-            body=body,
-        )
-        item.save()
-    elif parsed.kind == "bilingual":
-        item = BilingualArticle(
-            **common, title=parsed.title, title_zh=parsed.title_zh[:300], source=parsed.site_name
-        )
-        item.save()
-        for n, (en, zh) in enumerate(parsed.pairs):
-            item.pairs.create(position=n, en=en, zh=zh)
-    elif parsed.kind == "daily_term":
-        taken = DailyTerm.objects.filter(date=parsed.date).first()
-        if taken is not None:
-            raise SourceError(
-                f"there is already a daily term for {parsed.date:%Y-%m-%d} "
-                f"({taken.term_zh} {taken.term_en}, id {taken.pk})"
-            )
-        item = DailyTerm(
-            **common,
-            term_zh=parsed.term_zh,
-            term_en=parsed.term_en,
-            date=parsed.date,
-            explanation=body,
-        )
-        item.save()
-        for n, (en, zh) in enumerate(parsed.pairs):
-            item.examples.create(position=n, en=en, zh=zh)
-    elif parsed.kind == "composition":
-        item = Composition(
-            **common,
-            title=parsed.title,
-            language=parsed.lang if parsed.lang in ("zh", "en") else "zh",
-            grade=parsed.grade,
-            body=body,
-        )
-        item.save()
-    else:
-        raise SourceError(f"unknown kind {parsed.kind!r}")
-    return item
+    return kind.build(parsed, common)
 
 
 @contextmanager

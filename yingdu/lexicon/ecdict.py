@@ -82,42 +82,64 @@ def parse_exchange(text: str) -> dict[str, str]:
 
 
 def _int(value: str | None) -> int:
+    if not value or value == "0":
+        return 0
     try:
-        return int(value or 0)
+        return int(value)
     except ValueError:
         return 0
 
 
 def row_from_dict(raw: dict[str, str | None]) -> EcdictRow | None:
     """Convert one csv.DictReader row; None when the row is unusable."""
-    word = (raw.get("word") or "").strip()
+    return _row(*(raw.get(name) for name in _FIELDS))
+
+
+# The columns the lexicon reads, in the argument order of :func:`_row`.
+_FIELDS = ("word", "phonetic", "translation", "tag", "collins", "oxford", "frq", "bnc", "exchange")
+
+
+def _row(word, phonetic, translation, tag, collins, oxford, frq, bnc, exchange):
+    word = (word or "").strip()
     if not word or len(word) > 60:
         return None
     return EcdictRow(
         word=word,
-        phonetic=(raw.get("phonetic") or "").strip(),
-        translation=(raw.get("translation") or "").strip(),
-        band=tag_band(raw.get("tag") or ""),
-        collins=_int(raw.get("collins")),
-        oxford=_int(raw.get("oxford")) > 0,
-        frq=_int(raw.get("frq")),
-        bnc=_int(raw.get("bnc")),
-        exchange=parse_exchange(raw.get("exchange") or ""),
+        phonetic=(phonetic or "").strip(),
+        translation=(translation or "").strip(),
+        band=tag_band(tag) if tag else None,
+        collins=_int(collins),
+        oxford=_int(oxford) > 0,
+        frq=_int(frq),
+        bnc=_int(bnc),
+        exchange=parse_exchange(exchange) if exchange else {},
     )
 
 
 def iter_ecdict(path: Path | str) -> Iterator[EcdictRow]:
-    """Stream the rows of an ECDICT CSV file."""
+    """Stream the rows of an ECDICT CSV file.
+
+    Fields are taken by position from the header (``csv.reader``, not ``DictReader``: a
+    third less time on the full file); rows too short for a column read it as empty.
+    """
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
-        reader = csv.DictReader(handle)
+        reader = csv.reader(handle)
+        try:
+            header = [name.strip() for name in next(reader)]
+        except (StopIteration, csv.Error):
+            return
+        columns = [header.index(name) if name in header else None for name in _FIELDS]
+        width = len(header)
         while True:
             try:
-                raw = next(reader)
+                fields = next(reader)
             except StopIteration:
                 return
             except csv.Error:
                 continue
-            row = row_from_dict(raw)
+            if len(fields) < width:
+                fields = fields + [""] * (width - len(fields))
+            row = _row(*(fields[i] if i is not None else None for i in columns))
             if row:
                 yield row

@@ -7,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "yingdu.news"
     verbose_name = _("News")
+
+    def ready(self):
+        from yingdu.core.kinds import register
+
+        from .content import kinds
+
+        register(*kinds())

@@ -6,20 +6,19 @@ Pure Python (no Django).  Typical use::
     from yingdu.reading import annotate, to_json
 
     data = to_json(annotate(text, "junior", load_lexicon()))
+
+The modules, in the order a text goes through them: tokenize (regex, contractions), tokens
+(the token and memo types), classification (what one string becomes), fastpath (every token
+with lemma and band), expressions (multi-word expressions), difficulty (counts, grade, reading
+time, per-level figures), wordbank (glosses in context), annotator (``Annotator``,
+``annotate``), jsonform (the stored JSON).  chinese and stream stand apart.
 """
 
-from .annotate import (
-    Annotator,
-    Result,
-    Token,
-    annotate,
-    annotate_chunks,
-    grade_for,
-    reading_minutes,
-    to_json,
-    token_json,
-)
+from .annotator import Annotator, Result, annotate, annotate_chunks
 from .chinese import pinyin_ruby, segment_zh
+from .difficulty import grade_for, per_level, reading_minutes
+from .jsonform import to_json, token_json
+from .tokens import Token
 
 __all__ = [
     "Annotator",
@@ -28,6 +27,7 @@ __all__ = [
     "annotate",
     "annotate_chunks",
     "grade_for",
+    "per_level",
     "pinyin_ruby",
     "reading_minutes",
     "segment_zh",

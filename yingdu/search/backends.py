@@ -16,21 +16,20 @@ SEARCH_COUNT_CAP (10,000) and shown as "10,000+" beyond, for the same reason.
 from django.conf import settings
 from django.db import connection
 
+from yingdu.core import kinds
+
 from .analysis import Query, facet_token
 
 FILTER_COLUMNS = ("kind", "resource_type", "grade", "volume", "edition")
-KINDS = ("news", "zh_news", "daily", "bilingual", "composition", "resource")
-KIND_NUMBER = {kind: n for n, kind in enumerate(KINDS, start=1)}  # as in migration 0002
-KIND_OF_NUMBER = {n: kind for kind, n in KIND_NUMBER.items()}
 
 
 def rank_window() -> int:
-    return getattr(settings, "SEARCH_RANK_WINDOW", 1000)
+    return settings.SEARCH_RANK_WINDOW
 
 
 def count_cap() -> int:
     """Matches are counted exactly up to this many (shown as "10,000+" beyond)."""
-    return getattr(settings, "SEARCH_COUNT_CAP", 10_000)
+    return settings.SEARCH_COUNT_CAP
 
 
 def with_filters(query: Query, filters: dict) -> Query:
@@ -76,13 +75,19 @@ def _rows(sql: str, params: list):
 
 
 # -- SQLite FTS5 ------------------------------------------------------------------------
-# search_fts is contentless; its rowid is entry id * 8 + kind number (migration 0002).
+# search_fts is contentless; its rowid is entry id * 8 + the kind's search number
+# (yingdu.core.kinds; the triggers of migration 0003 spell out the same numbers).
+
+
+def search_number(key: str) -> int:
+    kind = kinds.get(key)
+    return kind.search_number if kind else 0
 
 
 def _future_rowids(now) -> list[int]:
     """FTS rowids of entries whose publication time is still ahead (rare: scheduled)."""
     rows = _rows("SELECT id, kind FROM search_searchentry WHERE published_at > %s", [now])
-    return [int(i) * 8 + KIND_NUMBER.get(kind, 0) for i, kind in rows]
+    return [int(i) * 8 + search_number(kind) for i, kind in rows]
 
 
 def _sqlite_counts(query: Query, filters: dict, now) -> tuple[dict[str, int], bool]:
@@ -94,7 +99,7 @@ def _sqlite_counts(query: Query, filters: dict, now) -> tuple[dict[str, int], bo
         f"WHERE search_fts MATCH %s {not_yet} LIMIT %s) GROUP BY 1"
     )
     rows = _rows(sql, [match, count_cap()])
-    counts = {KIND_OF_NUMBER.get(n, "other"): c for n, c in rows}
+    counts = {getattr(kinds.by_search_number(n), "key", "other"): c for n, c in rows}
     return counts, sum(counts.values()) >= count_cap()
 
 

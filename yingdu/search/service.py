@@ -4,13 +4,14 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from yingdu.core import kinds
+
 from .analysis import clean_query, highlight_terms, parse_query
 from .backends import FILTER_COLUMNS, count_by_kind, rank_window, ranked
 from .models import SearchEntry
 from .snippets import snippet
 
 PER_PAGE = 20
-KIND_ORDER = ["news", "zh_news", "daily", "bilingual", "composition", "resource"]
 
 
 @dataclass
@@ -51,6 +52,7 @@ def run_search(raw_query: str, raw_filters: dict | None = None, page: int = 1) -
         return results
     filters, now = clean_filters(raw_filters or {}), timezone.now()
     kind = filters.pop("kind", None)
+    kind = kinds.canonical(kind) or kind  # old spellings (?kind=composition) still work
     counts, capped = count_by_kind(query, filters, now)  # per kind: the kind filter aside
     total = counts.get(kind, 0) if kind else sum(counts.values())
     if kind:
@@ -65,7 +67,7 @@ def run_search(raw_query: str, raw_filters: dict | None = None, page: int = 1) -
         if (e := entries.get(entry_id)) is not None
     ]
     results.total = total
-    results.counts = {k: counts[k] for k in KIND_ORDER if counts.get(k)}
+    results.counts = {k: counts[k] for k in kinds.all_keys() if counts.get(k)}
     results.pages = (min(total, rank_window()) + PER_PAGE - 1) // PER_PAGE
     results.capped = capped
     return results

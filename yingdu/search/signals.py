@@ -6,15 +6,14 @@ from django.dispatch import receiver
 
 from yingdu.core.rows import item_of_row
 
-from . import kinds  # noqa: F401  (registers the content kinds)
-from .indexing import KINDS, index_item, remove_item
+from .indexing import index_item, remove_item, searched_models
 
 
 @receiver(post_save)
 def item_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    if sender in KINDS:
+    if sender in searched_models():
         index_item(instance)
     elif (item := item_of_row(instance)) is not None:
         index_item(item)
@@ -22,7 +21,7 @@ def item_saved(sender, instance, raw=False, **kwargs):
 
 @receiver(post_delete)
 def item_deleted(sender, instance, **kwargs):
-    if sender in KINDS:
+    if sender in searched_models():
         remove_item(instance)
     elif (item := item_of_row(instance)) is not None and item_still_exists(item):
         index_item(item)

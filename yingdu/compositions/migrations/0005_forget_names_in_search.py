@@ -6,13 +6,16 @@ from django.db import migrations
 
 from yingdu.search.analysis import index_terms
 
+# before and after search migration 0003 (one spelling per kind)
+KIND_SPELLINGS = ("composition", "compositions")
+
 
 def forget_names(apps, schema_editor):
     Composition = apps.get_model("compositions", "Composition")
     SearchEntry = apps.get_model("search", "SearchEntry")
     rows = {pk: (name, grade) for pk, name, grade in
             Composition.objects.values_list("pk", "author_name", "grade")}  # fmt: skip
-    for entry in SearchEntry.objects.filter(kind="composition", object_id__in=rows):
+    for entry in SearchEntry.objects.filter(kind__in=KIND_SPELLINGS, object_id__in=rows):
         name, grade = rows[entry.object_id]
         terms = [t for t in entry.terms.split() if not t.startswith("_grade_")]
         if name and name in entry.text:  # re-analysed only where the name was indexed

@@ -1,0 +1,7 @@
+"""URL of the home page."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [path("", views.home, name="home")]

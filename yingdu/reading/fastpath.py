@@ -1,0 +1,154 @@
+"""Tokens of a text with their lemma and band, fast: the memoized hot loop of the annotator.
+
+What each surface string becomes is worked out once per lexicon (classification.py) and kept
+in ``Lexicon.memo``.  A text is then split by one regex, its offsets added up and each word's
+memo entry appended to (text, start, end), all at C level; only the tokens whose band comes
+out None (names, numbers, context-dependent strings, strings new to the memo) go through
+Python code one by one (:func:`_settle`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import accumulate, compress, count, repeat
+from operator import add, is_, itemgetter
+
+from yingdu.lexicon.store import Lexicon
+
+from .classification import analyze, pieces_in_context
+from .tokenize import SPLIT_RE
+from .tokens import (
+    BAND,
+    END,
+    IS_NUMBER,
+    LEMMA,
+    TEXT,
+    UNSEEN,
+    RawToken,
+    Split,
+    number_token,
+    shifted,
+    splice,
+)
+
+_MEMO_LIMIT = 200_000  # memo entries kept before the memo is dropped
+_BLOCK = 4096  # characters tokenized at a time: a block's objects stay in the CPU cache
+_SAMPLE = 100  # words checked against the memo to tell a cold one
+_LEMMAS = itemgetter(0)  # of memo entries: Tail and Split both start (lemma, band, …)
+_BANDS = itemgetter(1)
+
+
+@dataclass(slots=True)
+class Labelled:
+    """The tokens of a text and, in parallel lists, their lemmas and bands."""
+
+    tokens: list[RawToken] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    bands: list[str | None] = field(default_factory=list)  # None for names and numbers
+    numbers: int = 0  # how many tokens are numbers
+
+
+def label_text(text: str, offset: int, lexicon: Lexicon, unlisted: set[str]) -> Labelled:
+    """Tokens of ``text`` (offsets shifted by ``offset``) with lemma and band.
+
+    Tokenized block by block (see :func:`_blocks`), so that the strings, offsets and tuples
+    made for a block are still in the CPU cache when the next steps (and the garbage
+    collector) look at them.  The lemmas of names and numbers are added to ``unlisted``.
+    """
+    labelled = Labelled()
+    for start, end in _blocks(text):
+        tokens, lemmas, bands, numbers = _label_block(text, start, end, offset, lexicon, unlisted)
+        labelled.tokens += tokens
+        labelled.lemmas += lemmas
+        labelled.bands += bands
+        labelled.numbers += numbers
+    return labelled
+
+
+def _label_block(text, start, end, offset, lexicon, unlisted) -> tuple[list, list, list, int]:
+    """Tokens of ``text[start:end]``, their lemmas and bands, and the count of numbers."""
+    pieces = SPLIT_RE.split(text[start:end])  # gap, word, gap, word, …, gap
+    bounds = list(accumulate(map(len, pieces), initial=offset + start))
+    words = pieces[1::2]
+    memo = lexicon.memo
+    if _mostly_new(words, memo):  # a cold memo: analyse each distinct string once
+        _learn(set(words), lexicon)
+    tails = list(map(memo.get, words, repeat(UNSEEN)))
+    tokens = list(map(add, zip(words, bounds[1:-1:2], bounds[2::2], strict=True), tails))
+    lemmas = list(map(_LEMMAS, tails))
+    bands = list(map(_BANDS, tails))
+    return _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted)
+
+
+def _learn(strings: Iterable[str], lexicon: Lexicon) -> None:
+    memo = lexicon.memo
+    for s in strings:
+        if s not in memo:
+            entry = analyze(s, lexicon)
+            if entry is not None:
+                memo[s] = entry
+
+
+def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
+    """Settle the tokens with band None; note the lemmas of names and numbers."""
+    numbers = 0
+    replacements: dict[int, list[RawToken]] = {}
+    for i in list(compress(count(), map(is_, bands, repeat(None)))):
+        if lemmas[i] is not None:  # a name
+            unlisted.add(lemmas[i])
+            continue
+        new = _pieces(tokens[i], text, offset, lexicon)
+        for token in new:
+            if token[BAND] is None:  # a name or a number
+                unlisted.add(token[LEMMA])
+        if len(new) == 1:
+            tokens[i] = token = new[0]
+            lemmas[i], bands[i] = token[LEMMA], token[BAND]
+            numbers += token[IS_NUMBER]
+        else:
+            replacements[i] = new
+    memo = lexicon.memo
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    if replacements:
+        tokens = splice(tokens, replacements)
+        lemmas = splice(lemmas, {i: [t[LEMMA] for t in new] for i, new in replacements.items()})
+        bands = splice(bands, {i: [t[BAND] for t in new] for i, new in replacements.items()})
+    return tokens, lemmas, bands, numbers
+
+
+def _pieces(token: RawToken, text: str, offset: int, lexicon: Lexicon) -> list[RawToken]:
+    """What a token of the fast path really is: a number, or the pieces of its memo entry."""
+    s, start, end = token[TEXT : END + 1]
+    entry = lexicon.memo.get(s)
+    if entry is None:
+        entry = analyze(s, lexicon)
+        if entry is None:
+            return [number_token(s, start, end)]
+        lexicon.memo[s] = entry
+    if isinstance(entry, Split):
+        pieces = pieces_in_context(entry, text, start - offset)
+    else:  # a one-token entry new to the memo
+        pieces = ((s, 0, end - start, *entry),)
+    return [shifted(piece, start) for piece in pieces]
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text``, each about _BLOCK characters long.
+
+    Pieces are cut before a space; no token contains one, so the tokens of the pieces are the
+    tokens of the whole text.
+    """
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + _BLOCK)
+        end = len(text) if cut < 0 else cut
+        yield start, end
+        start = end
+
+
+def _mostly_new(words: list[str], memo: dict) -> bool:
+    """True when over a quarter of the first _SAMPLE words are missing from the memo."""
+    sample = words[:_SAMPLE]
+    return sum(map(memo.__contains__, sample)) * 4 < len(sample) * 3

@@ -1,0 +1,90 @@
+"""The annotator's data: a token with named fields, and the memo entries tokens are made from.
+
+While annotating, tokens are plain tuples laid out as :class:`Token` (``RawToken``): the fast
+path builds them at C speed by appending a memo entry (:data:`Tail`) to ``(text, start,
+end)``.  Code outside the hot loop reads them by field name, either through :class:`Token`
+(``Result.tokens``) or with the field positions below.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Token(NamedTuple):
+    """A word or number with offsets into the original text."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    band: str | None  # None for proper nouns and numbers
+    is_proper: bool = False
+    is_number: bool = False
+    mwe: int | None = None  # index into Result.mwes
+
+
+RawToken = tuple  # a plain tuple in Token field order (see the module docstring)
+
+# Positions of Token's fields in a RawToken (tests/reading/test_tokens.py checks them).
+TEXT, START, END, LEMMA, BAND, IS_PROPER, IS_NUMBER, MWE = range(len(Token._fields))
+
+
+Tail = tuple  # memo entry of a string that always makes one token: Token's fields after end
+
+
+def tail(lemma: str, band: str | None, is_proper: bool = False) -> Tail:
+    """A :data:`Tail`, a plain tuple (C code reads plain tuples faster than named ones)."""
+    return (lemma, band, is_proper, False, None)
+
+
+class Split(NamedTuple):
+    """Memo entry for a string whose tokens depend on the context or that splits into pieces
+    (don't, Darcy's, well-known); the pieces' offsets are relative to the string.
+
+    ``lemma`` and ``band`` are always None, in the places a :data:`Tail` has them: the fast
+    path appends memo entries to (text, start, end) blindly and settles every token whose band
+    comes out None afterwards.
+    """
+
+    lemma: None
+    band: None
+    initial: tuple[RawToken, ...]  # the pieces at a sentence start
+    inside: tuple[RawToken, ...]  # elsewhere (the same object when position does not matter)
+
+
+UNSEEN: Tail = (None, None, None, None, None)  # what the fast path appends for a new string
+
+
+def split_entry(initial: list[RawToken], inside: list[RawToken]) -> Split:
+    """A :class:`Split`, sharing one tuple when the pieces do not depend on the position."""
+    first = tuple(initial)
+    return Split(None, None, first, first if inside == initial else tuple(inside))
+
+
+def number_token(text: str, start: int, end: int) -> RawToken:
+    """A number: its own lemma, no band."""
+    return (text, start, end, text, None, False, True, None)
+
+
+def shifted(piece: RawToken, start: int) -> RawToken:
+    """A memoized piece (offsets relative to its word) placed at ``start``."""
+    text, begin, end, lemma, band, is_proper, is_number, mwe = piece
+    return (text, start + begin, start + end, lemma, band, is_proper, is_number, mwe)
+
+
+def in_expression(token: RawToken, mwe_id: int) -> RawToken:
+    """``token`` marked as part of the multi-word expression ``mwe_id``."""
+    return token[:MWE] + (mwe_id,)
+
+
+def splice(items: list, replacements: dict[int, list]) -> list:
+    """``items`` with each item ``i`` in ``replacements`` replaced by the items given for it."""
+    result: list = []
+    last = 0
+    for i in sorted(replacements):
+        result.extend(items[last:i])
+        result.extend(replacements[i])
+        last = i + 1
+    result.extend(items[last:])
+    return result
