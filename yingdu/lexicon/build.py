@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pipsources
+from . import glossfill, pipsources
 from .ambiguous import write_ambiguous
 from .bands import BANDS, BEYOND, band_rank
 from .curriculum import read_band_table
@@ -46,6 +46,7 @@ _HOT_ZIPF = 2.0  # beyond-band words at least this frequent are kept in the hot 
 _BATCH = 5000
 _CLITIC_END = re.compile(r"(?:n't|'s|'re|'m|'ve|'ll|'d)$")
 _RARE_ZIPF = 2.5  # cefrpy rates nearly every rare word C2; rarer than this counts as beyond
+_NEW_WORD_RANK = 100_000  # wordfreq words up to this rank become entries when they get a gloss
 # json.dumps(..., ensure_ascii=False) builds a new encoder on every call; one is reused here
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -282,7 +283,8 @@ class _Builder:
         """Merge every single-word source into ``entries``; return hot bands and flags."""
         keys = set(self.drafts) | set(self.cefr) | self._ecd_keys()
         glossless = self._keys_without_gloss(keys)
-        self.cedict = self._try("cccedict", lambda: pipsources.cedict_reverse(glossless), {})
+        self.filled = self._try("cccedict", lambda: self._fill_glosses(keys, glossless), {})
+        keys |= {key for key in self.filled if key not in self.phrases}
         bands: dict[str, int] = {}
         flags: dict[str, int] = {}
         batch: list[tuple] = []
@@ -297,6 +299,22 @@ class _Builder:
         self._insert_entries(batch)
         self.progress("merge", len(keys), len(keys))
         return bands, flags
+
+    def _fill_glosses(self, keys: set[str], glossless: set[str]) -> dict:
+        """Glosses for the keys without one, and common words no other source has
+        (CC-CEDICT backwards, spellings, derivations, compounds: see glossfill.py)."""
+        new_words = [w for w, (rank, _) in self.freq.items() if rank <= _NEW_WORD_RANK]
+        new_words = [w for w in new_words if w not in keys]
+        phrases = {key for key, phrase in self.phrases.items() if not phrase.glosses}
+        return glossfill.fill_glosses(glossless | phrases, new_words, self._trusted_glosses)
+
+    def _trusted_glosses(self, key: str) -> list | None:
+        """A key's glosses from the word lists or ECDICT (None when they have none)."""
+        draft = self.drafts.get(key)
+        if draft and draft.glosses:
+            return draft.glosses
+        row = self.con.execute("SELECT glosses FROM ecd WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row and row[0] != "[]" else None
 
     def _keys_without_gloss(self, keys: set[str]) -> set[str]:
         glossed = {k for k, d in self.drafts.items() if d.glosses}
@@ -354,10 +372,11 @@ class _Builder:
         return ""
 
     def _glosses(self, key: str, draft: Draft | None, ecd, sources: dict) -> list:
+        filled_source, filled = self.filled.get(key, ("cccedict", None))
         options = [
             ("wordlist", draft.glosses if draft else None),
             ("ecdict", json.loads(ecd[2]) if ecd else None),
-            ("cccedict", self.cedict.get(key)),
+            (filled_source, filled),
         ]
         for source, glosses in options:
             if glosses:
@@ -470,8 +489,9 @@ class _Builder:
                     continue
                 band = max(parts)
             rows.append((key, " ".join(lemmas), band))
-            glosses = _to_json(merge_glosses(phrase.glosses))
-            sources = json.dumps({"band": phrase.source, "glosses": phrase.source})
+            glosses, gloss_source = self._phrase_glosses(key, phrase)
+            glosses = _to_json(merge_glosses(glosses))
+            sources = json.dumps({"band": phrase.source, "glosses": gloss_source})
             entries.append((key, phrase.headword, band, phrase.source, "", "", glosses,
                             None, None, 1, sources))  # fmt: skip
         self.con.executemany("INSERT OR REPLACE INTO mwes VALUES (?,?,?)", rows)
@@ -479,6 +499,13 @@ class _Builder:
             "INSERT OR IGNORE INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entries
         )
         return len(rows)
+
+    def _phrase_glosses(self, key: str, phrase: PhraseDraft) -> tuple[list, str]:
+        """A phrase's own glosses, else CC-CEDICT's (a curriculum phrase has none of its own)."""
+        if phrase.glosses:
+            return phrase.glosses, phrase.source
+        source, glosses = self.filled.get(key, ("cccedict", []))
+        return [tuple(g) for g in glosses], source
 
     @staticmethod
     def _phrase_lemmas(key: str, surface: dict) -> list[str] | None:

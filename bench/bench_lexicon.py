@@ -1,0 +1,151 @@
+"""Benchmark: lexicon quality for the default (pip-only) install and the install with the lists.
+
+Run by hand (no asserts)::
+
+    YINGDU_LEXICON_DIR=/path/to/lists YINGDU_CORPUS_DIR=/path/to/corpus \
+        python bench/bench_lexicon.py [--lexicon LABEL=PATH ...]
+
+Without ``--lexicon`` both lexicons are built with the current code into a temporary folder
+(``default``: no word lists, the pip sources only; ``lists``: the lists and the first
+``ecdict*.csv`` of YINGDU_LEXICON_DIR), and the build time is printed.  For each lexicon:
+
+* bands: share of curriculum headwords whose band is the lowest list band (``= band``) and
+  at most that band (``<= band``: a transparent derivation may take its base's lower band);
+* glossed: share of Word Bank entries with a Chinese gloss when the first 200,000 characters
+  of each book in YINGDU_CORPUS_DIR are annotated, per level;
+* agreement: share of glossed-list headwords whose first gloss shares a two-character word
+  with the list's meaning, and the share with no gloss at all;
+* POS: the score on tests/reading/pos_cases.* when that test set exists, else ``n/a``.
+
+The lists' meanings are read only to measure.  Targets for the default install: bands 100%,
+glossed >= 98%, agreement >= 80%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from yingdu.lexicon import LEVELS, build_lexicon, load_lexicon  # noqa: E402
+from yingdu.lexicon.quality import (  # noqa: E402
+    band_agreement,
+    corpus_texts,
+    gloss_agreement,
+    glossed_share,
+    han_bigrams,
+    list_bands,
+    list_meanings,
+)
+
+POS_CASES = sorted((ROOT / "tests" / "reading").glob("pos_cases.*"))
+
+
+def build_both(folder: Path, lists: Path | None) -> dict[str, Path]:
+    out = {}
+    started = time.perf_counter()
+    build_lexicon(folder / "default.sqlite3")
+    print(f"built default in {time.perf_counter() - started:.1f} s")
+    out["default"] = folder / "default.sqlite3"
+    if lists:
+        ecdict = sorted(lists.glob("ecdict*.csv"))
+        started = time.perf_counter()
+        build_lexicon(folder / "lists.sqlite3", lists, ecdict[0] if ecdict else None)
+        print(f"built lists in {time.perf_counter() - started:.1f} s")
+        out["lists"] = folder / "lists.sqlite3"
+    return out
+
+
+def read_pos_cases(path: Path) -> list[dict]:
+    """Cases as dicts with ``sentence``, ``word`` and ``pos`` and/or ``gloss``."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        data = json.loads(text)
+        return data["cases"] if isinstance(data, dict) else data
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    if path.suffix in (".tsv", ".csv"):
+        return list(
+            csv.DictReader(text.splitlines(), delimiter="\t" if path.suffix == ".tsv" else ",")
+        )
+    raise ValueError(f"unknown format {path.suffix}")
+
+
+def pos_score(lexicon) -> str:
+    if not POS_CASES:
+        return "n/a"
+    from yingdu.reading import annotate
+
+    try:
+        cases = read_pos_cases(POS_CASES[0])
+    except Exception as exc:  # the test set's format is someone else's; report, do not fail
+        return f"n/a ({POS_CASES[0].name}: {exc})"
+    right = 0
+    for case in cases:
+        word = case["word"].lower()
+        bank = annotate(case["sentence"], "primary", lexicon).word_bank
+        item = next((i for i in bank if i["word"].lower() == word), None)
+        if item is None:
+            continue
+        expected_pos, expected_gloss = case.get("pos"), case.get("gloss") or case.get("expected")
+        ok = not expected_pos or item["pos"] == expected_pos
+        if expected_gloss:
+            wanted = (
+                "；".join(expected_gloss) if isinstance(expected_gloss, list) else expected_gloss
+            )
+            ok = ok and bool(han_bigrams(item["gloss"]) & han_bigrams(wanted))
+        right += ok
+    return f"{right / len(cases):6.1%} ({right}/{len(cases)})" if cases else "n/a"
+
+
+def report(label: str, path: Path, lists: Path | None, corpus: Path | None) -> None:
+    started = time.perf_counter()
+    lexicon = load_lexicon(path)
+    print(f"\n== {label}: {path} (loaded in {time.perf_counter() - started:.2f} s)")
+    if lists:
+        same, at_most = band_agreement(lexicon, list_bands(lists))
+        print(f"bands        = list band {same}   <= list band {at_most}")
+        agree, none = gloss_agreement(lexicon, list_meanings(lists))
+        print(f"agreement    {agree}   no gloss {none}")
+        print(f"  disagreeing e.g. {', '.join(agree.misses[:12])}")
+    if corpus:
+        texts = corpus_texts(corpus)
+        for level in LEVELS:
+            share = glossed_share(lexicon, texts, level)
+            missing = ", ".join(list(dict.fromkeys(share.misses))[:8])
+            print(f"glossed {level:8s} {share}   missing e.g. {missing}")
+    print(f"POS test set {pos_score(lexicon)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lexicon", action="append", default=[], metavar="LABEL=PATH")
+    args = parser.parse_args()
+    lists = os.environ.get("YINGDU_LEXICON_DIR")
+    lists = Path(lists) if lists and Path(lists).is_dir() else None
+    corpus = os.environ.get("YINGDU_CORPUS_DIR")
+    corpus = Path(corpus) if corpus and Path(corpus).is_dir() else None
+    if not lists:
+        print("YINGDU_LEXICON_DIR unset: no band or agreement figures")
+    if not corpus:
+        print("YINGDU_CORPUS_DIR unset: no glossed-share figures")
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.lexicon:
+            paths = dict(item.split("=", 1) for item in args.lexicon)
+        else:
+            paths = build_both(Path(tmp), lists)
+        for label, path in paths.items():
+            report(label, Path(path), lists, corpus)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

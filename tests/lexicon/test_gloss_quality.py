@@ -1,0 +1,69 @@
+"""Gloss quality of the default (pip-only) lexicon, measured against the shared data.
+
+The curriculum lists' meanings (YINGDU_LEXICON_DIR) are the yardstick and the corpus
+(YINGDU_CORPUS_DIR) gives the Word Bank entries; see yingdu/lexicon/quality.py and
+bench/bench_lexicon.py.  The *floor* tests guard what the default install reaches today,
+so a regression fails CI; the *target* tests hold the issue's goals (98% glossed, 80%
+agreement) and are expected to fail until the gloss sources reach them.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from yingdu.lexicon import LEVELS, load_lexicon
+from yingdu.lexicon.quality import corpus_texts, gloss_agreement, glossed_share, list_meanings
+
+pytestmark = pytest.mark.shared_data
+
+GLOSSED_TARGET = 0.98
+AGREEMENT_TARGET = 0.80
+# What the pip-only lexicon reaches today (bench/bench_lexicon.py), rounded down.
+GLOSSED_FLOOR = {"primary": 0.90, "junior": 0.87, "senior": 0.82, "cet4": 0.74, "cet6": 0.67,
+                 "kaoyan": 0.46}  # fmt: skip
+AGREEMENT_FLOOR = 0.74
+NOT_YET = "the issue's target, not reached yet by the pip-only sources (see the bench)"
+
+
+def _folder(variable: str) -> Path:
+    value = os.environ.get(variable)
+    if not value or not Path(value).is_dir():
+        pytest.skip(f"{variable} is not set or missing: shared data unavailable")
+    return Path(value)
+
+
+@pytest.fixture(scope="module")
+def pip_lexicon(pip_build):
+    return load_lexicon(pip_build[0])
+
+
+@pytest.fixture(scope="module")
+def glossed(pip_lexicon):
+    texts = corpus_texts(_folder("YINGDU_CORPUS_DIR"))
+    return {level: glossed_share(pip_lexicon, texts, level) for level in LEVELS}
+
+
+@pytest.fixture(scope="module")
+def agreement(pip_lexicon):
+    return gloss_agreement(pip_lexicon, list_meanings(_folder("YINGDU_LEXICON_DIR")))[0]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_word_bank_glossed_share_floor(glossed, level):
+    assert glossed[level].ratio >= GLOSSED_FLOOR[level], (glossed[level], glossed[level].misses)
+
+
+def test_first_gloss_agreement_floor(agreement):
+    assert agreement.ratio >= AGREEMENT_FLOOR, agreement
+
+
+@pytest.mark.xfail(reason=NOT_YET, strict=False)
+@pytest.mark.parametrize("level", LEVELS)
+def test_word_bank_glossed_share_target(glossed, level):
+    assert glossed[level].ratio >= GLOSSED_TARGET, glossed[level]
+
+
+@pytest.mark.xfail(reason=NOT_YET, strict=False)
+def test_first_gloss_agreement_target(agreement):
+    assert agreement.ratio >= AGREEMENT_TARGET, agreement

@@ -1,0 +1,170 @@
+"""Glosses for regular derivations and compounds, built from their base's gloss.
+
+Used for words no dictionary glosses well (or at all).  Each rule names a suffix or prefix,
+how the base is spelled, and how the base's Chinese gloss becomes the derivation's:
+
+* -ly adverbs (quickly, happily, possibly, basically): the base adjective's gloss with
+  的 -> 地, else + 地 (快地);
+* -ness, -ity (kindness, possibility): the base adjective's gloss without 的;
+* -ation/-ition/-ion/-ment, -faction (-fy), -sion (-de/-se/-t), -ief (-ieve), -ial (-y)
+  (revitalization, movement, satisfaction, decision, relief, denial): the base verb's gloss
+  (Chinese verbs name the action too);
+* -ence/-ance from -ent/-ant (absence, importance): the base adjective's gloss without 的;
+* -less / -ful (hopeless, hopeful): 无 / 有 + the base noun's gloss;
+* -al/-ical/-ic/-ern adjectives (agricultural, atmospheric, eastern): the base noun's
+  gloss + 的;
+* -ing/-ed participle adjectives (mortifying): the base verb's gloss;
+* un-/in-/im-/dis- + adjective (unkind, impatient): 不 + the base's gloss;
+* re- + verb (rebuild): 重新 + the base verb's gloss;
+* compounds of two glossed words (website = web + site) and hyphenated words: the first
+  gloss item of each part, joined.
+
+Only the first sense (first item) of the base gloss is used, at most two items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .inflections import suffix_candidates
+
+Glosses = list[tuple[str, str]]
+GlossOf = Callable[[str], Glosses | None]
+
+_ITEM_SPLIT = re.compile(r"[，,；;]")
+
+
+def _items(glosses: Glosses, pos: str = "", limit: int = 2) -> list[str]:
+    """The first gloss items: of a verb group when ``pos`` is 'v', else of the first group
+    that is not a verb or a capitalised (noun) sense."""
+    if pos == "v":
+        chosen = next((g for p, g in glosses if p == "v"), "")
+    else:
+        chosen = next((g for p, g in glosses if p not in ("v", "n")), "")
+        chosen = chosen or (glosses[0][1] if glosses and pos == "n" else "")
+    items = [i.strip() for i in _ITEM_SPLIT.split(chosen) if i.strip()]
+    return [i for i in items if not re.search(r"[A-Za-z…]", i)][:limit]
+
+
+def _strip_de(item: str) -> str:
+    return item[:-1] if item.endswith("的") and len(item) > 1 else item
+
+
+def _of_noun(item: str) -> str:
+    return _strip_de(item) + "的"
+
+
+def _adverb(item: str) -> str:
+    return _strip_de(item) + "地"
+
+
+def _ly_bases(word: str) -> list[str]:
+    stem = word[:-2]
+    bases = [stem]
+    if stem.endswith("i"):
+        bases.append(stem[:-1] + "y")  # happily -> happy
+    if word.endswith("bly") or word.endswith("ply") or word.endswith("tly"):
+        bases.append(word[:-1] + "e")  # possibly -> possible, simply -> simple, gently
+    if word.endswith("ally"):
+        bases.append(word[:-4])  # basically -> basic
+    if word.endswith("lly"):
+        bases.append(word[:-2] + "l")  # fully -> full
+    return bases
+
+
+def _noun_bases(word: str, suffix: str) -> list[str]:
+    stem = word[: -len(suffix)]
+    bases = [stem, stem + "e"]
+    if suffix in ("ation", "ition"):
+        if stem.endswith("iz") or stem.endswith("is"):
+            bases.insert(0, stem + "e")  # revitalization -> revitalize
+        bases += [stem + "ate", stem]
+    if stem.endswith("i"):
+        bases.append(stem[:-1] + "y")  # happiness -> happy, application -> apply
+    return bases
+
+
+# (suffix, base spellings, pos of the base gloss to take, how an item becomes the gloss, pos)
+_SUFFIXES: tuple[tuple[str, Callable[[str], list[str]], str, Callable[[str], str], str], ...] = (
+    ("ly", _ly_bases, "adj", _adverb, "adv"),
+    ("ness", lambda w: _noun_bases(w, "ness"), "adj", _strip_de, "n"),
+    ("ation", lambda w: _noun_bases(w, "ation"), "v", lambda i: i, "n"),
+    ("ition", lambda w: _noun_bases(w, "ition"), "v", lambda i: i, "n"),
+    ("faction", lambda w: [w[:-7] + "fy"], "v", lambda i: i, "n"),
+    ("sion", lambda w: [w[:-4] + "de", w[:-4] + "se", w[:-4] + "t"], "v", lambda i: i, "n"),
+    ("ion", lambda w: _noun_bases(w, "ion"), "v", lambda i: i, "n"),
+    ("ence", lambda w: [w[:-4] + "ent"], "adj", _strip_de, "n"),
+    ("ance", lambda w: [w[:-4] + "ant"], "adj", _strip_de, "n"),
+    ("ief", lambda w: [w[:-3] + "ieve"], "v", lambda i: i, "n"),
+    ("ial", lambda w: [w[:-3] + "y"], "v", lambda i: i, "n"),
+    ("ment", lambda w: _noun_bases(w, "ment"), "v", lambda i: i, "n"),
+    ("ity", lambda w: [w[:-5] + "le"] if w.endswith("ility") else _noun_bases(w, "ity"),
+     "adj", _strip_de, "n"),
+    ("less", lambda w: [w[:-4]], "n", lambda i: "无" + _strip_de(i), "adj"),
+    ("ical", lambda w: [w[:-4] + "y", w[:-4] + "ics", w[:-2]], "n", _of_noun, "adj"),
+    ("al", lambda w: [w[:-2], w[:-2] + "e", w[:-2] + "y"], "n", _of_noun, "adj"),
+    ("ic", lambda w: [w[:-2], w[:-2] + "e", w[:-2] + "y", w[:-2] + "ere"], "n", _of_noun, "adj"),
+    ("ern", lambda w: [w[:-3]], "n", _of_noun, "adj"),
+    ("ing", lambda w: list(suffix_candidates(w)), "v", lambda i: i, "adj"),
+    ("ed", lambda w: list(suffix_candidates(w)), "v", lambda i: i, "adj"),
+    ("ful", lambda w: [w[:-3], w[:-4] + "y"], "n", lambda i: "有" + _strip_de(i), "adj"),
+)  # fmt: skip
+_PREFIXES = (
+    ("un", "adj", "不"),
+    ("in", "adj", "不"),
+    ("im", "adj", "不"),
+    ("dis", "v", "不"),
+    ("re", "v", "重新"),
+)
+_MIN_BASE = 3
+# Latin prefixes that are also short words: "per" + "mission" is no compound.
+_NOT_COMPOUND_LEFT = frozenset({"per", "pro", "con", "com", "sub", "pre", "res", "dis", "mis"})
+_MIN_PART = 3
+
+
+def derived_gloss(
+    word: str, gloss_of: GlossOf, compounds: bool = True
+) -> tuple[str, Glosses] | None:
+    """(rule, glosses) for ``word`` built from a glossed base; None when no rule applies.
+
+    ``compounds=False`` skips the compound split (used when a dictionary knows the word).
+    """
+    for suffix, bases, base_pos, make, pos in _SUFFIXES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < _MIN_BASE:
+            continue
+        for base in bases(word):
+            glosses = gloss_of(base) if base != word else None
+            items = _items(glosses, base_pos) if glosses else []
+            if items:
+                return f"-{suffix} <- {base}", [(pos, "，".join(dict.fromkeys(map(make, items))))]
+    for prefix, base_pos, head in _PREFIXES:
+        base = word[len(prefix) :]
+        if word.startswith(prefix) and len(base) >= _MIN_BASE + 1:
+            glosses = gloss_of(base)
+            items = _items(glosses, base_pos) if glosses else []
+            if items:
+                gloss = "，".join(head + _strip_de(i) for i in items)
+                return f"{prefix}- <- {base}", [(glosses[0][0], gloss)]
+    return compound_gloss(word, gloss_of) if compounds else None
+
+
+def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
+    """Gloss of a closed or hyphenated compound from its two parts (web + site)."""
+    if " " in word:
+        return None
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        items = [_items(gloss_of(p) or [], limit=1) for p in parts]
+        if len(parts) >= 2 and all(items):
+            return "compound", [("", "".join(_strip_de(i[0]) for i in items))]
+        return None
+    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        left, right = word[:cut], word[cut:]
+        if left in _NOT_COMPOUND_LEFT:
+            continue
+        left_items = _items(gloss_of(left) or [], limit=1)
+        right_items = _items(gloss_of(right) or [], limit=1) if left_items else []
+        if left_items and right_items:
+            return "compound", [("", _strip_de(left_items[0]) + right_items[0])]
+    return None
