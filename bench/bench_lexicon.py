@@ -24,8 +24,6 @@ glossed >= 98%, agreement >= 80%.
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import sys
 import tempfile
@@ -41,7 +39,6 @@ from yingdu.lexicon.quality import (  # noqa: E402
     corpus_texts,
     gloss_agreement,
     glossed_share,
-    han_bigrams,
     list_bands,
     list_meanings,
 )
@@ -64,46 +61,14 @@ def build_both(folder: Path, lists: Path | None) -> dict[str, Path]:
     return out
 
 
-def read_pos_cases(path: Path) -> list[dict]:
-    """Cases as dicts with ``sentence``, ``word`` and ``pos`` and/or ``gloss``."""
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".json":
-        data = json.loads(text)
-        return data["cases"] if isinstance(data, dict) else data
-    if path.suffix == ".jsonl":
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
-    if path.suffix in (".tsv", ".csv"):
-        return list(
-            csv.DictReader(text.splitlines(), delimiter="\t" if path.suffix == ".tsv" else ",")
-        )
-    raise ValueError(f"unknown format {path.suffix}")
-
-
 def pos_score(lexicon) -> str:
+    """The annotator's score on the part-of-speech test set (yingdu.reading.posguess)."""
     if not POS_CASES:
         return "n/a"
-    from yingdu.reading import annotate
+    from yingdu.reading.posguess import score_cases
 
-    try:
-        cases = read_pos_cases(POS_CASES[0])
-    except Exception as exc:  # the test set's format is someone else's; report, do not fail
-        return f"n/a ({POS_CASES[0].name}: {exc})"
-    right = 0
-    for case in cases:
-        word = case["word"].lower()
-        bank = annotate(case["sentence"], "primary", lexicon).word_bank
-        item = next((i for i in bank if i["word"].lower() == word), None)
-        if item is None:
-            continue
-        expected_pos, expected_gloss = case.get("pos"), case.get("gloss") or case.get("expected")
-        ok = not expected_pos or item["pos"] == expected_pos
-        if expected_gloss:
-            wanted = (
-                "；".join(expected_gloss) if isinstance(expected_gloss, list) else expected_gloss
-            )
-            ok = ok and bool(han_bigrams(item["gloss"]) & han_bigrams(wanted))
-        right += ok
-    return f"{right / len(cases):6.1%} ({right}/{len(cases)})" if cases else "n/a"
+    scored = score_cases(POS_CASES[0], lexicon)
+    return f"{scored['share']:6.1%} ({scored['right']}/{scored['cases']})"
 
 
 def report(label: str, path: Path, lists: Path | None, corpus: Path | None) -> None:
