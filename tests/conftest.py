@@ -3,8 +3,11 @@
 import datetime as dt
 import os
 import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -172,3 +175,27 @@ def start_python(env, *argv, **popen) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, *argv], env=env, **{"stdout": subprocess.PIPE, "text": True, **popen}
     )
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_served(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
+    """Return once URL answers; fail as soon as the SERVER process exits, or after SECONDS."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            pass
+        try:  # between tries, wait for the one thing that would end the wait early
+            server.wait(timeout=0.3)
+        except subprocess.TimeoutExpired:
+            continue
+        raise AssertionError(f"the server exited ({server.returncode}) before {url} answered")
+    raise TimeoutError(url)
