@@ -118,8 +118,10 @@ def ensure_lexicon(path: str | None) -> Path:
 
 
 def main() -> int:
+    from yingdu import config
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=os.environ.get("YINGDU_CORPUS_DIR"))
+    parser.add_argument("--corpus", default=config.load().corpus_dir)
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--lexicon", default=None)
     parser.add_argument("--level", default="junior")

@@ -24,6 +24,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from yingdu import config  # noqa: E402
+from yingdu.commands.serve import gunicorn_argv  # noqa: E402
 
 GENERATE = """
 import datetime as dt
@@ -98,6 +102,8 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--items", type=int, default=500)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--threads", type=int, default=config.load().threads)
+    parser.add_argument("--sync", action="store_true", help="sync workers, for comparison")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
@@ -113,7 +119,7 @@ def main() -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     probe_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.bench_settings"}
-    server = start_server(probe_env, port, args.workers)
+    server = start_server(probe_env, port, args)
     try:
         wait_for(base + "/")
         pages = {
@@ -124,7 +130,7 @@ def main() -> int:
         sizes = {name: len(fetch(base + url)) for name, url in pages.items()}
         stop_server(server)
         probe_env["BENCH_PAGE_BYTES"] = str(sizes["item"])
-        server = start_server(probe_env, port, args.workers)
+        server = start_server(probe_env, port, args)
         wait_for(base + "/")
         pages["minimal"] = "/bench/minimal/"
         sizes["minimal"] = len(fetch(base + "/bench/minimal/"))
@@ -139,12 +145,12 @@ def main() -> int:
     return 0
 
 
-def start_server(env, port, workers):
-    return subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "yingdu.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+def start_server(env, port, args):
+    argv = gunicorn_argv("127.0.0.1", str(port), args.workers, args.threads)  # as `yingdu serve`
+    if args.sync:
+        argv[argv.index("gthread")] = "sync"
+        argv[argv.index("--threads") + 1] = "1"
+    return subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def stop_server(server):
@@ -156,7 +162,8 @@ def stop_server(server):
 def report(results, sizes, args):
     base = results["minimal"]
     print(f"\n{args.connections} connections, {args.seconds}s each, {args.workers} gunicorn "
-          f"workers, {os.cpu_count()} cores\n")  # fmt: skip
+          f"workers ({'sync' if args.sync else f'gthread × {args.threads}'}), "
+          f"{os.cpu_count()} cores\n")  # fmt: skip
     print(f"{'page':<8} {'bytes':>7} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
           f"{'vs minimal':>10} {'errors':>6}")  # fmt: skip
     for name, r in results.items():

@@ -27,6 +27,18 @@ def _published(days_ago: int = 0):
     }
 
 
+@pytest.fixture(autouse=True)
+def forget_rate_counters():
+    """Rate counters in Redis outlive a test's database transaction: forget them after it."""
+    yield
+    from django.conf import settings
+
+    if settings.RATELIMIT_REDIS_URL:
+        from yingdu.accounts import ratelimit
+
+        ratelimit.clear_all()
+
+
 @pytest.fixture
 def tags(db):
     return {name: Tag.objects.create(name=name) for name in ("科技", "环保", "体育")}
@@ -123,7 +135,7 @@ SUITE_ONLY_VARIABLES = (
 YINGDU = ("-m", "yingdu.cli")  # what the `yingdu` console script runs
 
 
-def yingdu_env(data_dir: Path, **extra: str) -> dict[str, str]:
+def subprocess_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """Environment for running `yingdu` in a subprocess on the SQLite data folder DATA_DIR,
     without the suite's database, cache, key, TLS and async settings, importing this
     checkout's code; EXTRA adds or overrides variables."""
@@ -137,8 +149,8 @@ def yingdu_env(data_dir: Path, **extra: str) -> dict[str, str]:
 
 @pytest.fixture
 def fresh_env(tmp_path):
-    """`yingdu_env` on a new data folder, tmp_path / "data"."""
-    return yingdu_env(tmp_path / "data")
+    """`subprocess_env` on a new data folder, tmp_path / "data"."""
+    return subprocess_env(tmp_path / "data")
 
 
 def run_python(

@@ -27,3 +27,4 @@ STORAGES["staticfiles"] = {  # noqa: F405 - no collectstatic manifest needed in 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; Argon2 tested apart
 VIEW_COUNT_FLUSH_EVERY = 1
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+RATELIMIT_KEY_PREFIX = f"yingdu-test-{os.getpid()}:rate:"  # xdist workers share one Redis

@@ -1,7 +1,8 @@
 """The site's JSON API (django-ninja) with its OpenAPI document at /api/openapi.json.
 
 Chinese is returned as UTF-8, not \\u escapes; validation errors are 400 (not ninja's 422);
-request bodies above the limit are refused with 413 before they are read.
+request bodies above the limit are refused with 413 before they are read. Each operation
+charges the caller's per-minute allowance (`charge`): 429 with Retry-After once it is spent.
 """
 
 from django.conf import settings
@@ -9,6 +10,8 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
+
+from yingdu.accounts import ratelimit
 
 
 class Utf8JSONRenderer(JSONRenderer):
@@ -31,6 +34,32 @@ def bad_parameters(request, exc):
     return api.create_response(
         request, {"detail": "参数错误 bad parameters", "errors": exc.errors}, status=400
     )
+
+
+class RateLimited(Exception):
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+def charge(request, units: int = 1) -> None:
+    """Count `units` against the caller's allowance for the current minute: per signed-in
+    user (API_USER_PER_MINUTE), else per IP address (API_ANON_PER_MINUTE, smaller)."""
+    if request.user.is_authenticated:
+        caller, allowance = f"api:user:{request.user.pk}", settings.API_USER_PER_MINUTE
+    else:
+        caller, allowance = f"api:ip:{ratelimit.client_ip(request)}", settings.API_ANON_PER_MINUTE
+    used = ratelimit.hit(caller, 60, units)
+    if used.count > allowance:
+        raise RateLimited(used.retry_after or 60)
+
+
+@api.exception_handler(RateLimited)
+def too_many_requests(request, exc):
+    detail = f"请求太频繁，请 {exc.retry_after} 秒后再试 (too many requests: retry later)"
+    response = api.create_response(request, {"detail": detail}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def limit_api_body(get_response):

@@ -1,4 +1,5 @@
-"""Django settings, read from the environment.
+"""Django settings. Every value that comes from the environment is read and checked once by
+yingdu/config.py (`CONFIG`); this module only turns it into Django's names.
 
 Embedded by default (SQLite file, local media, in-process cache under YINGDU_DATA_DIR);
 scale-out through DATABASE_URL (PostgreSQL), REDIS_URL (cache) and YINGDU_S3_BUCKET
@@ -14,31 +15,26 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from yingdu import config
 
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
-
+try:
+    CONFIG = config.load()
+except config.ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("YINGDU_DATA_DIR", "var")).resolve()
+DATA_DIR = CONFIG.data_dir
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-DEBUG = env_bool("DEBUG", False)
-SECRET_KEY_FILE = DATA_DIR / "secret_key"
+DEBUG = CONFIG.debug
+SECRET_KEY_FILE = CONFIG.secret_key_file
 
 
 def load_secret_key() -> str:
     """SECRET_KEY from the environment, else the key file `yingdu` writes once into the
     data folder (mode 0600, never committed); a throw-away key only when DEBUG is on."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
+    if CONFIG.secret_key:
+        return CONFIG.secret_key
     if SECRET_KEY_FILE.exists():
         return SECRET_KEY_FILE.read_text().strip()
     if DEBUG:
@@ -50,8 +46,8 @@ def load_secret_key() -> str:
 
 SECRET_KEY = load_secret_key()
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = CONFIG.allowed_hosts
+CSRF_TRUSTED_ORIGINS = CONFIG.csrf_trusted_origins
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -83,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "yingdu.core.security_headers.security_headers",
     "yingdu.core.pagecache.serve_cached_pages",
     "yingdu.api.limit_api_body",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -114,10 +111,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'yingdu.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-    )
+    "default": dj_database_url.parse(CONFIG.database_url, conn_max_age=CONFIG.db_conn_max_age)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run while an editor saves; IMMEDIATE avoids "database is locked"
@@ -136,7 +130,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Background jobs (docs/operators.md): queued in the database, run by `yingdu worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = CONFIG.redis_url
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -148,7 +142,11 @@ else:
             "LOCATION": "yingdu",
         }
     }
-PAGE_CACHE_SECONDS = int(os.environ.get("YINGDU_PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SECONDS = CONFIG.page_cache_seconds
+VIEW_COUNT_FLUSH_EVERY = CONFIG.view_count_flush_every
+VIEW_COUNT_FLUSH_SECONDS = CONFIG.view_count_flush_seconds
+SEARCH_RANK_WINDOW = CONFIG.search_rank_window
+SEARCH_COUNT_CAP = CONFIG.search_count_cap
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -164,7 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
-TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
+TIME_ZONE = CONFIG.time_zone
 USE_I18N = True
 USE_TZ = True
 
@@ -184,15 +182,15 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-if os.environ.get("YINGDU_S3_BUCKET"):
+if CONFIG.s3_bucket:
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ["YINGDU_S3_BUCKET"],
-            "endpoint_url": os.environ.get("YINGDU_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("YINGDU_S3_REGION") or None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID"),
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY"),
+            "bucket_name": CONFIG.s3_bucket,
+            "endpoint_url": CONFIG.s3_endpoint_url or None,
+            "region_name": CONFIG.s3_region or None,
+            "access_key": CONFIG.aws_access_key_id or None,
+            "secret_key": CONFIG.aws_secret_access_key or None,
             "querystring_auth": True,
             "file_overwrite": False,
         },
@@ -205,46 +203,52 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
     "webm", "wmv", "map",
 ]  # fmt: skip
 
-LEXICON_PATH = Path(os.environ.get("YINGDU_LEXICON_PATH") or DATA_DIR / "lexicon.sqlite3")
-LEXICON_SOURCE_DIR = os.environ.get("YINGDU_LEXICON_DIR", "")
-ANNOTATE_MAX_CHARS = int(os.environ.get("YINGDU_ANNOTATE_MAX_CHARS", "200000"))
-API_MAX_BODY_BYTES = int(
-    os.environ.get("YINGDU_API_MAX_BODY_BYTES", str(ANNOTATE_MAX_CHARS * 4 + 4096))
-)
+LEXICON_PATH = CONFIG.lexicon_path
+ANNOTATE_MAX_CHARS = CONFIG.annotate_max_chars
+API_MAX_BODY_BYTES = CONFIG.api_max_body_bytes
 
 # Teaching resources (docs/resources.md): the files of one upload together, zip checks.
-RESOURCE_UPLOAD_MAX_BYTES = int(float(os.environ.get("YINGDU_UPLOAD_MAX_MB", "50")) * 2**20)
-RESOURCE_UPLOAD_MAX_FILES = int(os.environ.get("YINGDU_UPLOAD_MAX_FILES", "10"))
-RESOURCE_ZIP_MAX_ENTRIES = int(os.environ.get("YINGDU_ZIP_MAX_ENTRIES", "1000"))
-RESOURCE_ZIP_MAX_EXPANDED_BYTES = int(
-    float(os.environ.get("YINGDU_ZIP_MAX_EXPANDED_MB", "200")) * 2**20
-)
-RESOURCE_DOWNLOAD_NEEDS_LOGIN = env_bool("YINGDU_DOWNLOAD_NEEDS_LOGIN", False)
+RESOURCE_UPLOAD_MAX_BYTES = CONFIG.upload_max_bytes
+RESOURCE_UPLOAD_MAX_FILES = CONFIG.upload_max_files
+RESOURCE_ZIP_MAX_ENTRIES = CONFIG.zip_max_entries
+RESOURCE_ZIP_MAX_EXPANDED_BYTES = CONFIG.zip_max_expanded_bytes
+RESOURCE_DOWNLOAD_NEEDS_LOGIN = CONFIG.download_needs_login
 # Text and previews are read in a child process with these hard limits (resources/sandbox.py);
 # an Office file with a larger XML part is not parsed. Over a limit: stored without text.
-RESOURCE_EXTRACT_MAX_MEMORY_BYTES = int(
-    float(os.environ.get("YINGDU_EXTRACT_MAX_MB", "512")) * 2**20
-)
-RESOURCE_EXTRACT_SECONDS = float(os.environ.get("YINGDU_EXTRACT_SECONDS", "15"))
-RESOURCE_XML_PART_MAX_BYTES = int(float(os.environ.get("YINGDU_XML_PART_MAX_MB", "20")) * 2**20)
+RESOURCE_EXTRACT_MAX_MEMORY_BYTES = CONFIG.extract_max_memory_bytes
+RESOURCE_EXTRACT_SECONDS = CONFIG.extract_seconds
+RESOURCE_XML_PART_MAX_BYTES = CONFIG.xml_part_max_bytes
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2**20  # larger uploads stream to temporary files
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file form fields (Django's default)
 
 # Imports of pages, feeds and pasted text (docs/import.md): limits per source, and how alike
 # two texts must be (MinHash Jaccard estimate) to count as near-duplicates.
-IMPORT_TIMEOUT_SECONDS = float(os.environ.get("YINGDU_IMPORT_TIMEOUT", "10"))
-IMPORT_MAX_BYTES = int(float(os.environ.get("YINGDU_IMPORT_MAX_MB", "5")) * 2**20)
-IMPORT_MAX_REDIRECTS = int(os.environ.get("YINGDU_IMPORT_MAX_REDIRECTS", "5"))
-IMPORT_NEAR_DUPLICATE = float(os.environ.get("YINGDU_IMPORT_NEAR_DUPLICATE", "0.8"))
+IMPORT_TIMEOUT_SECONDS = CONFIG.import_timeout_seconds
+IMPORT_MAX_BYTES = CONFIG.import_max_bytes
+IMPORT_MAX_REDIRECTS = CONFIG.import_max_redirects
+IMPORT_NEAR_DUPLICATE = CONFIG.import_near_duplicate
 # Host names fetched even though they resolve to a loopback or private address (an intranet
 # news server, the tests' loopback server); every other host must resolve to public addresses.
-IMPORT_ALLOW_HOSTS = env_list("YINGDU_IMPORT_ALLOW_HOSTS")
+IMPORT_ALLOW_HOSTS = CONFIG.import_allow_hosts
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "resources:index"
 LOGOUT_REDIRECT_URL = "home"
-LOGIN_MAX_FAILURES = int(os.environ.get("YINGDU_LOGIN_MAX_FAILURES", "5"))
-LOGIN_LOCK_SECONDS = int(os.environ.get("YINGDU_LOGIN_LOCK_MINUTES", "15")) * 60
+LOGIN_MAX_FAILURES = CONFIG.login_max_failures
+LOGIN_LOCK_SECONDS = CONFIG.login_lock_seconds
+
+# Rate limits (yingdu/accounts/ratelimit.py): counters in Redis when a URL is given (kept
+# apart from the page cache), in the database otherwise. The JSON API allows each client
+# (signed-in user, else IP address) this many units a minute; POST /api/annotate costs one
+# unit plus one per API_CHARS_PER_UNIT characters of text.
+RATELIMIT_REDIS_URL = CONFIG.ratelimit_redis_url
+RATELIMIT_KEY_PREFIX = "yingdu:rate:"
+API_ANON_PER_MINUTE = CONFIG.api_anon_per_minute
+API_USER_PER_MINUTE = CONFIG.api_user_per_minute
+API_CHARS_PER_UNIT = 10_000
+# Proxies whose X-Forwarded-For (last address) names the client: the variable gunicorn
+# reads for X-Forwarded-Proto, with gunicorn's default ("*": any).
+FORWARDED_ALLOW_IPS = [ip.strip() for ip in CONFIG.forwarded_allow_ips.split(",") if ip.strip()]
 
 SITE_NAME = _("Yingdu")
 
@@ -252,18 +256,29 @@ SITE_NAME = _("Yingdu")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Scripts and styles from our own static files only: no inline code, no CDN, no framing.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
+    "form-action 'self'", "frame-ancestors 'none'",
+])  # fmt: skip
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer",
+                    "microphone", "payment", "usb")
+)  # fmt: skip
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_SSL_REDIRECT = CONFIG.secure_ssl_redirect
+    SESSION_COOKIE_SECURE = CONFIG.secure_cookies
+    CSRF_COOKIE_SECURE = CONFIG.secure_cookies
+    SECURE_HSTS_SECONDS = CONFIG.secure_hsts_seconds
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SECURE_HSTS_PRELOAD = CONFIG.secure_hsts_preload
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": CONFIG.log_level},
 }

@@ -4,15 +4,19 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from yingdu.accounts.forms import AdminLoginForm
+from yingdu.accounts.views import admin_login
 from yingdu.api import api
 
 admin.site.site_header = "英读 Yingdu 管理"
 admin.site.site_title = "英读 Yingdu"
 admin.site.index_title = "内容管理"
+admin.site.login_form = AdminLoginForm  # every log-in form goes through the same throttle
 
 handler404 = "yingdu.core.views.page_not_found"
 
 urlpatterns = [
+    path("admin/login/", admin_login),  # before admin/: the same view, 429 while locked
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

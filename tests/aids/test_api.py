@@ -33,12 +33,25 @@ def test_unknown_word_is_404(client, site_lexicon):
     assert "不在词库中" in response.json()["detail"]
 
 
-def test_annotate_returns_the_documented_format(client, site_lexicon):
+SUMMARY_KEYS = {"level", "words", "distinct_lemmas", "above_level_ratio", "grade",
+                "reading_minutes", "word_bank"}  # fmt: skip
+
+
+def test_annotate_returns_the_summary_by_default(client, site_lexicon):
     response = post(client, {"text": "The children went to study biodiversity.", "level": "junior"})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"level", "words", "distinct_lemmas", "above_level_ratio", "grade",
-                         "reading_minutes", "word_bank", "tokens"}  # fmt: skip
+    assert set(data) == SUMMARY_KEYS  # no per-token detail unless asked for
+    assert "biodiversity" in [entry["lemma"] for entry in data["word_bank"]]
+
+
+def test_annotate_returns_tokens_when_asked(client, site_lexicon):
+    text = "The children went to study biodiversity in London."
+    response = post(client, {"text": text, "level": "junior", "tokens": True})
+    assert response.status_code == 200
+    data = response.json()
+    assert set(data) == SUMMARY_KEYS | {"tokens"}
+    assert data["tokens"][-1]["text"] == "London" and data["tokens"][-1]["band"] is None
     assert data["tokens"][1] == {"text": "children", "start": 4, "end": 12, "lemma": "child",
                                  "band": data["tokens"][1]["band"]}  # fmt: skip
     assert "biodiversity" in [entry["lemma"] for entry in data["word_bank"]]
@@ -76,6 +89,9 @@ def test_openapi_document_lists_both_operations(client):
     assert "/api/words/{word}" in schema["paths"]
     assert "/api/annotate" in schema["paths"]
     assert "post" in schema["paths"]["/api/annotate"]
+    assert "429" in schema["paths"]["/api/annotate"]["post"]["responses"]
+    assert "tokens" in schema["components"]["schemas"]["AnnotateIn"]["properties"]
+    assert "tokens" not in schema["components"]["schemas"]["AnnotateOut"]["required"]
 
 
 def test_api_docs_use_no_cdn(client):

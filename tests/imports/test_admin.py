@@ -51,6 +51,7 @@ def test_paste_form_saves_a_draft(staff_client, fixtures_dir):
     assert item.status == Status.DRAFT
     assert item.title == "Coastal town trains dogs to find lost hikers"
     assert f"/admin/news/newsarticle/{item.pk}/change/" in html
+    assert "已创建" in html and "创建时间" not in html  # the result, not the date column
     again = staff_client.post(URL, {"paste-text": text, "paste-kind": "auto"}).content.decode()
     assert f"#{item.pk}" in again and NewsArticle.objects.count() == 1
 

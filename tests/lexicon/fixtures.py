@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from yingdu.lexicon import build_lexicon, load_lexicon
+from yingdu.lexicon.paths import shared_lexicon_dir
 
 SAMPLE_LISTS = {
     "primary.txt": "a\nan\nthe\nI\ngo\nchild\nchildren\nbig\nred\nhe\nshe\nis\nin\nto\nof\nand\n"
@@ -45,8 +45,7 @@ SAMPLE_ECDICT = textwrap.dedent(
 
 def shared_dir() -> Path | None:
     """The shared lexicon folder from YINGDU_LEXICON_DIR, or None."""
-    value = os.environ.get("YINGDU_LEXICON_DIR")
-    return Path(value) if value and Path(value).is_dir() else None
+    return shared_lexicon_dir()
 
 
 def write_sample(folder: Path) -> tuple[Path, Path]:

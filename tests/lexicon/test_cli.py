@@ -5,12 +5,13 @@ import os
 
 import pytest
 
-from tests.conftest import run_yingdu, yingdu_env
+from tests.conftest import run_yingdu, subprocess_env
 
 
 def run(args, folder, stdin=None, code=0):
     """The standalone entry point, in FOLDER, which is also the data folder."""
-    env = {k: v for k, v in yingdu_env(folder).items() if k != "YINGDU_LEXICON_DIR"}
+    unset = ("YINGDU_LEXICON_DIR", "YINGDU_LEXICON_PATH")
+    env = {k: v for k, v in subprocess_env(folder).items() if k not in unset}
     return run_yingdu(env, *args, module="yingdu.lexicon.cli", input=stdin, code=code, cwd=folder)
 
 

@@ -19,6 +19,8 @@ from tests.conftest import free_port, run_python, start_python, wait_until_serve
 from . import samples
 from .conftest import PASSWORD
 
+pytestmark = pytest.mark.attack  # issue 10: run alone by `make audit`
+
 LIMIT_MB = 1
 SETUP = f"""
 import django; django.setup()

@@ -12,6 +12,8 @@ from yingdu.resources.models import Resource
 from . import samples
 from .conftest import stored_files, upload_data
 
+pytestmark = pytest.mark.attack  # issue 10: run alone by `make audit`
+
 URL = "/resources/upload/"
 MB = 1024 * 1024
 SMALL_MEMORY = sandbox.Limits(memory=96 * MB)  # room for the parsers, not for a bomb

@@ -1,6 +1,7 @@
 """Sign-up (a visitor account, optionally asking for the teacher role) and throttled log-in."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -23,8 +24,9 @@ class SignupForm(UserCreationForm):
         fields = ["username", "email"]
 
 
-class LoginForm(AuthenticationForm):
-    """Refuses at once while the IP + user name pair is locked; counts failures."""
+class ThrottledLogin:
+    """Mixed into an authentication form: refuses at once while the IP + user name pair is
+    locked; counts failures (a non-staff account on the admin form counts too)."""
 
     def locked_error(self):
         minutes = max(1, throttle.lock_seconds() // 60)
@@ -47,3 +49,11 @@ class LoginForm(AuthenticationForm):
     @property
     def is_locked(self) -> bool:
         return self.has_error(NON_FIELD_ERRORS, "locked")
+
+
+class LoginForm(ThrottledLogin, AuthenticationForm):
+    """The site's log-in form."""
+
+
+class AdminLoginForm(ThrottledLogin, AdminAuthenticationForm):
+    """The admin's log-in form (/admin/login/), throttled like the site's."""

@@ -33,3 +33,19 @@ class TeacherRequest(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_state_display()})"
+
+
+class RateCounter(models.Model):
+    """A hit counter of yingdu.accounts.ratelimit (log-in failures, API calls) when no Redis
+    is configured: one row per key, counting until `expires_at`; expired rows are deleted."""
+
+    key = models.CharField(max_length=100, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

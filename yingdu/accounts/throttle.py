@@ -1,32 +1,36 @@
-"""Log-in throttling: after too many failures for one IP address and user name, lock.
+"""Log-in throttling for every log-in form (site and admin): after too many failures for
+one IP address and user name, lock.
 
-Counters live in the default cache (shared through Redis when REDIS_URL is set), keyed by
-a hash of IP + lower-cased user name, so a guesser is slowed without locking the real
-user out from another address. Defaults: 5 failures → 15 minutes locked
-(`LOGIN_MAX_FAILURES`, `LOGIN_LOCK_SECONDS`).
+Counters live in yingdu.accounts.ratelimit (the database, or Redis when configured), so
+every worker process sees them and page caching cannot evict them. They are keyed by a
+hash of IP + lower-cased user name, so a guesser is slowed without locking the real user
+out from another address. Defaults: 5 failures → 15 minutes locked (`LOGIN_MAX_FAILURES`,
+`LOGIN_LOCK_SECONDS`), counted from the last failure.
 """
 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+
+from . import ratelimit
+from .ratelimit import client_ip  # noqa: F401 - the log-in forms' way to name the caller
 
 
 def max_failures() -> int:
-    return getattr(settings, "LOGIN_MAX_FAILURES", 5)
+    return settings.LOGIN_MAX_FAILURES
 
 
 def lock_seconds() -> int:
-    return getattr(settings, "LOGIN_LOCK_SECONDS", 15 * 60)
+    return settings.LOGIN_LOCK_SECONDS
 
 
 def _key(ip: str, username: str) -> str:
     raw = f"{ip}|{(username or '').strip().lower()}".encode()
-    return "login-failures:" + hashlib.sha256(raw).hexdigest()
+    return "login:" + hashlib.sha256(raw).hexdigest()[:40]
 
 
 def failures(ip: str, username: str) -> int:
-    return cache.get(_key(ip, username), 0)
+    return ratelimit.peek(_key(ip, username)).count
 
 
 def is_locked(ip: str, username: str) -> bool:
@@ -36,20 +40,11 @@ def is_locked(ip: str, username: str) -> bool:
 def record_failure(ip: str, username: str) -> int:
     """Count one failure; the window (and, once reached, the lock) lasts lock_seconds."""
     key = _key(ip, username)
-    cache.add(key, 0, lock_seconds())
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, lock_seconds())
-        count = 1
+    count = ratelimit.hit(key, lock_seconds()).count
     if count >= max_failures():
-        cache.touch(key, lock_seconds())  # the lock runs from the last failure
+        ratelimit.extend(key, lock_seconds())  # the lock runs from the last failure
     return count
 
 
 def reset(ip: str, username: str) -> None:
-    cache.delete(_key(ip, username))
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    ratelimit.clear(_key(ip, username))

@@ -1,5 +1,6 @@
 """Sign-up, log-in (throttled) and log-out pages; never cached (they carry CSRF forms)."""
 
+from django.contrib import admin
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
@@ -32,6 +33,16 @@ class LoginView(auth_views.LoginView):
 
 
 login_view = never_cache(LoginView.as_view())
+
+
+def admin_login(request):
+    """/admin/login/ with the throttled AdminLoginForm (set on admin.site in yingdu/urls.py),
+    answering 429 while locked like the site's log-in page."""
+    response = admin.site.login(request)
+    form = (getattr(response, "context_data", None) or {}).get("form")
+    if getattr(form, "is_locked", False):
+        response.status_code = 429
+    return response
 
 
 @never_cache

@@ -1,13 +1,16 @@
 """JSON API of the reading aids: look up a word, annotate posted text.
 
 Mounted on the site's NinjaAPI (yingdu/api.py). Bad parameters give 400, a text above the
-size limit 413, an unknown word 404, and a missing lexicon 503 — each with a message.
+size limit 413, an unknown word 404, a missing lexicon 503 and a spent allowance 429 — each
+with a message. Annotation returns the summary (statistics, difficulty, word bank); the
+per-token detail only when asked for with `"tokens": true`.
 """
 
 from django.conf import settings
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from yingdu.api import charge
 from yingdu.lexicon import LEVELS
 from yingdu.reading import annotate, to_json
 
@@ -31,6 +34,7 @@ class WordOut(Schema):
 class AnnotateIn(Schema):
     text: str
     level: str = "senior"
+    tokens: bool = Field(False, description="also return every token with its band")
 
 
 class BankEntry(Schema):
@@ -58,7 +62,7 @@ class AnnotateOut(Schema):
     grade: str
     reading_minutes: float
     word_bank: list[BankEntry]
-    tokens: list[TokenOut]
+    tokens: list[TokenOut] | None = Field(None, description='only with "tokens": true')
 
 
 class Message(Schema):
@@ -74,9 +78,10 @@ def lexicon_or_503():
     return lexicon
 
 
-@router.get("/words/{word}", response={200: WordOut, 404: Message, 503: Message})
+@router.get("/words/{word}", response={200: WordOut, 404: Message, 429: Message, 503: Message})
 def lookup_word(request, word: str):
     """A headword's band, IPA, Chinese glosses by part of speech and word forms."""
+    charge(request)
     if not word.strip() or len(word) > 100:
         raise HttpError(400, "请提供一个单词 (give one word of at most 100 characters)")
     entry = lexicon_or_503().lookup(word.strip())
@@ -86,9 +91,14 @@ def lookup_word(request, word: str):
     return Status(200, {**data, "glosses": [tuple(g) for g in data["glosses"]]})
 
 
-@router.post("/annotate", response={200: AnnotateOut, 503: Message})
+@router.post(
+    "/annotate", response={200: AnnotateOut, 429: Message, 503: Message}, exclude_unset=True
+)
 def annotate_text(request, payload: AnnotateIn):
-    """Annotate English text for a level (primary … kaoyan): tokens, word bank, difficulty."""
+    """Annotate English text for a level (primary … kaoyan): statistics, difficulty and word
+    bank; every token too with `"tokens": true`. Costs one unit of the caller's allowance
+    plus one per API_CHARS_PER_UNIT characters of text (README: JSON API)."""
+    charge(request, 1 + len(payload.text) // settings.API_CHARS_PER_UNIT)
     if payload.level not in LEVELS:
         raise HttpError(
             400, f"未知级别 unknown level {payload.level!r}; use one of {', '.join(LEVELS)}"
@@ -97,4 +107,7 @@ def annotate_text(request, payload: AnnotateIn):
         raise HttpError(
             413, f"文本太长 text too long: at most {settings.ANNOTATE_MAX_CHARS} characters"
         )
-    return Status(200, to_json(annotate(payload.text, payload.level, lexicon_or_503())))
+    data = to_json(annotate(payload.text, payload.level, lexicon_or_503()))
+    if not payload.tokens:
+        del data["tokens"]
+    return Status(200, data)

@@ -19,6 +19,8 @@ from django.http import HttpResponse
 from .viewcount import record_view
 
 GENERATION_KEY = "yingdu:content-generation"
+# Headers set below the cache middleware (locale, sessions) that a cache hit must repeat.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
 
 def _stamp_file() -> Path:
@@ -50,7 +52,7 @@ def bump_generation() -> None:
 def page_key(request) -> str:
     # The language is part of the path (/en/…), so the path alone tells pages apart.
     path = hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-    return f"page:{content_generation()}:{path}"
+    return f"page:v2:{content_generation()}:{path}"  # v2: (content, viewed, headers)
 
 
 def is_cacheable(request) -> bool:
@@ -59,8 +61,9 @@ def is_cacheable(request) -> bool:
 
 
 def cached_page(view):
-    """Store the page for anonymous visitors; detail views that set
-    `response.viewed = (model, pk)` still get their view counted on a cache hit."""
+    """Mark the page for storing, for anonymous visitors; detail views that set
+    `response.viewed = (model, pk)` still get their view counted on a cache hit. The
+    middleware stores it once every inner middleware has added its headers."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -73,24 +76,34 @@ def cached_page(view):
         ):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            viewed = getattr(response, "viewed", None)
-            cache.set(page_key(request), (response.content, viewed), settings.PAGE_CACHE_SECONDS)
+            response.page_cache_key = page_key(request)
         return response
 
     return wrapper
 
 
+def store_page(response) -> None:
+    viewed = getattr(response, "viewed", None)
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    entry = (response.content, viewed, headers)
+    cache.set(response.page_cache_key, entry, settings.PAGE_CACHE_SECONDS)
+
+
 def serve_cached_pages(get_response):
-    """Middleware, placed before sessions, locale, CSRF and auth: a cache hit skips them."""
+    """Middleware, placed before sessions, locale, CSRF and auth: a cache hit skips them;
+    on the way out it stores pages marked by @cached_page with the headers they added."""
 
     def middleware(request):
         if is_cacheable(request):
             hit = cache.get(page_key(request))
             if hit is not None:
-                content, viewed = hit
+                content, viewed, headers = hit
                 if viewed:
                     record_view(*viewed)
-                return HttpResponse(content)
-        return get_response(request)
+                return HttpResponse(content, headers=headers)
+        response = get_response(request)
+        if getattr(response, "page_cache_key", None):
+            store_page(response)
+        return response
 
     return middleware

@@ -22,8 +22,8 @@ _last_flush = time.monotonic()
 def record_view(model, pk: int) -> None:
     with _lock:
         _pending[(model, pk)] += 1
-        due = sum(_pending.values()) >= getattr(settings, "VIEW_COUNT_FLUSH_EVERY", 50) or (
-            time.monotonic() - _last_flush > getattr(settings, "VIEW_COUNT_FLUSH_SECONDS", 10)
+        due = sum(_pending.values()) >= settings.VIEW_COUNT_FLUSH_EVERY or (
+            time.monotonic() - _last_flush > settings.VIEW_COUNT_FLUSH_SECONDS
         )
     if due:
         flush_views()

@@ -15,8 +15,10 @@ import ipaddress
 import socket
 import ssl
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
+
+from yingdu import config
 
 from .document import SourceError
 
@@ -34,13 +36,19 @@ NAT64 = ipaddress.ip_network("64:ff9b::/96")
 BLOCKED = "blocked: private address"
 
 
+def _configured(name: str):
+    """A field whose default is read from the environment by yingdu/config.py."""
+    return field(default_factory=lambda: getattr(config.load(), name))
+
+
 @dataclass(frozen=True)
 class Limits:
-    """How far an import goes for one source (see settings.IMPORT_*)."""
+    """How far an import goes for one source; unset limits come from YINGDU_IMPORT_* (see
+    yingdu/config.py). Only the hosts given here skip the address check."""
 
-    timeout: float = 10.0  # seconds: connect, each read, and the whole download
-    max_bytes: int = 5 * 2**20
-    max_redirects: int = 5
+    timeout: float = _configured("import_timeout_seconds")  # connect, each read, whole download
+    max_bytes: int = _configured("import_max_bytes")
+    max_redirects: int = _configured("import_max_redirects")
     user_agent: str = "Yingdu-importer/1.0"
     allow_hosts: frozenset[str] = frozenset()  # host names fetched whatever their address
 

@@ -13,7 +13,14 @@ from urllib.parse import urljoin, urlsplit
 
 from .decode import decode_bytes
 from .document import SourceError
-from .fetch import FEED_TYPES, TEXT_TYPES, Limits, check_url, fetch, media_type
+from .fetch import (
+    FEED_TYPES,
+    TEXT_TYPES,
+    Limits,
+    check_url,
+    fetch,
+    media_type,
+)
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}

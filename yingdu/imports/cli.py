@@ -40,7 +40,7 @@ def register(subparsers) -> None:
         help="worker processes that load and parse pages while this one saves "
         f"(default: one per core for more than {PARALLEL_FROM} sources, else 1)",
     )
-    cmd.set_defaults(func=cmd_import)
+    cmd.set_defaults(func=cmd_import, needs_django=True)
 
 
 PARALLEL_FROM = 20  # fewer sources are not worth starting worker processes
@@ -60,9 +60,6 @@ def _read_stdin() -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from yingdu.cli import setup_django
-
-    setup_django()
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 

@@ -1,36 +1,42 @@
 """Command-line interface: ``lexicon build``, ``lexicon show`` and ``annotate``.
 
-The ``yingdu`` console script calls :func:`register` on its argparse sub-parsers and then
+The ``yingdu`` console script calls :func:`register` on its argparse sub-parsers, giving the
+site's follow-up of a build (re-annotate items, reindex search) as ``after_build``, and then
 ``args.func(args)`` (an int exit code).  ``python -m yingdu.lexicon.cli …`` runs the same
-commands standalone through :func:`main`.
+commands standalone, without a follow-up, through :func:`main`.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+from yingdu import config
 
 from .bands import BAND_LABELS, LEVELS
 from .paths import default_lexicon_path, find_ecdict, shared_lexicon_dir
 
 
-def register(subparsers) -> None:
-    """Add the ``lexicon`` and ``annotate`` commands to an argparse sub-parsers object."""
+def register(subparsers, after_build: Callable[[], int] | None = None) -> None:
+    """Add the ``lexicon`` and ``annotate`` commands to an argparse sub-parsers object;
+    ``after_build`` (an exit code) runs as the last step of a build that wrote a lexicon."""
     lexicon = subparsers.add_parser("lexicon", help="build or inspect the word lexicon")
     lex_sub = lexicon.add_subparsers(dest="lexicon_command", required=True)
 
     build = lex_sub.add_parser("build", help="build the lexicon database")
     build.add_argument("--wordlists", type=Path, help="folder with primary.txt … kaoyan.txt")
     build.add_argument("--ecdict", type=Path, help="ECDICT CSV file")
-    build.add_argument("--out", type=Path, help="output path (default $YINGDU_DATA_DIR/…)")
+    build.add_argument("--out", type=Path, help="output path (default $YINGDU_LEXICON_PATH)")
     build.add_argument(
         "--if-missing", action="store_true", help="do nothing when the lexicon already exists"
     )
-    build.set_defaults(func=cmd_build)
+    build.set_defaults(func=functools.partial(cmd_build, after_build=after_build))
 
     show = lex_sub.add_parser("show", help="print one lexicon entry")
     show.add_argument("word")
@@ -52,18 +58,16 @@ def _console():
     return Console(stderr=True)
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """Build the lexicon with a progress bar, then print a summary table."""
+def cmd_build(args: argparse.Namespace, after_build: Callable[[], int] | None = None) -> int:
+    """Build the lexicon with a progress bar, print a summary table, then `after_build`."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .build import build_lexicon
 
     target = args.out or default_lexicon_path()
-    if getattr(args, "if_missing", False) and Path(target).exists():
+    if args.if_missing and Path(target).exists():
         _console().print(f"lexicon already built at {target}")
-        args.built = False
         return 0
-    args.built = True
     wordlists, ecdict = args.wordlists, args.ecdict
     if wordlists is None and ecdict is None:
         folder = shared_lexicon_dir()
@@ -78,9 +82,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        summary = build_lexicon(args.out, wordlists, ecdict, progress=progress)
+        summary = build_lexicon(target, wordlists, ecdict, progress=progress)
     _print_summary(summary)
-    return 0
+    return after_build() if after_build else 0
 
 
 def _print_summary(summary: dict) -> None:
@@ -242,6 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="yingdu", description="Yingdu lexicon tools")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
+    try:
+        config.load()
+    except config.ConfigError as error:
+        print(f"yingdu: configuration error: {error}", file=sys.stderr)
+        return 2
     return args.func(args)
 
 

@@ -1,27 +1,25 @@
-"""Where the lexicon lives: ``$YINGDU_DATA_DIR/lexicon.sqlite3`` (data dir defaults to ./var)."""
+"""Where the lexicon lives and where its sources are, as yingdu/config.py resolves them.
+
+The built lexicon is ``$YINGDU_LEXICON_PATH`` (default ``$YINGDU_DATA_DIR/lexicon.sqlite3``):
+the same file for ``yingdu lexicon build`` and for the site. The word lists and ECDICT come
+from ``$YINGDU_LEXICON_DIR``. Both are read from the environment at call time.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-
-def data_dir() -> Path:
-    """The data directory from ``YINGDU_DATA_DIR`` (default ``./var``)."""
-    return Path(os.environ.get("YINGDU_DATA_DIR") or "var")
+from yingdu import config
 
 
 def default_lexicon_path() -> Path:
-    """Default lexicon database path, read from the environment at call time."""
-    return data_dir() / "lexicon.sqlite3"
+    """The lexicon database path: ``YINGDU_LEXICON_PATH``, else in the data folder."""
+    return config.load().lexicon_path
 
 
 def shared_lexicon_dir() -> Path | None:
     """The source folder from ``YINGDU_LEXICON_DIR`` when it is set and exists."""
-    value = os.environ.get("YINGDU_LEXICON_DIR")
-    if value and Path(value).is_dir():
-        return Path(value)
-    return None
+    return config.existing_dir(config.load().lexicon_source_dir)
 
 
 def find_ecdict(folder: Path) -> Path | None:

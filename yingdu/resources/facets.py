@@ -61,7 +61,7 @@ def combinations() -> list[tuple]:
     """(type, grade, volume, edition_id, n) of published resources, computed once per
     content generation and kept in the shared cache and in this process."""
     key = f"resources:facets:{content_generation()}"
-    ttl = getattr(settings, "PAGE_CACHE_SECONDS", 300)
+    ttl = settings.PAGE_CACHE_SECONDS
     memo = _memo.get("rows")
     if memo and memo[0] == key and memo[1] > time.monotonic():
         return memo[2]

@@ -32,16 +32,13 @@ MESSAGES = {
 
 
 def upload_max_bytes() -> int:
-    return getattr(settings, "RESOURCE_UPLOAD_MAX_BYTES", 50 * MB)
+    return settings.RESOURCE_UPLOAD_MAX_BYTES
 
 
 def limits() -> filecheck.Limits:
-    defaults = filecheck.Limits()
     return filecheck.Limits(
-        zip_max_entries=getattr(settings, "RESOURCE_ZIP_MAX_ENTRIES", defaults.zip_max_entries),
-        zip_max_expanded=getattr(
-            settings, "RESOURCE_ZIP_MAX_EXPANDED_BYTES", defaults.zip_max_expanded
-        ),
+        zip_max_entries=settings.RESOURCE_ZIP_MAX_ENTRIES,
+        zip_max_expanded=settings.RESOURCE_ZIP_MAX_EXPANDED_BYTES,
     )
 
 
@@ -122,7 +119,7 @@ class UploadForm(ResourceForm):
 
     def clean_files(self):
         uploads = self.cleaned_data.get("files") or []
-        most = getattr(settings, "RESOURCE_UPLOAD_MAX_FILES", 10)
+        most = settings.RESOURCE_UPLOAD_MAX_FILES
         if len(uploads) > most:
             raise ValidationError(
                 _("At most %(n)s files per resource."), code="too_many", params={"n": most}

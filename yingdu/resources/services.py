@@ -30,11 +30,10 @@ def set_tags(resource: Resource, names: list[str]) -> None:
 
 
 def sandbox_limits() -> sandbox.Limits:
-    defaults = sandbox.Limits()
     return sandbox.Limits(
-        memory=getattr(settings, "RESOURCE_EXTRACT_MAX_MEMORY_BYTES", defaults.memory),
-        seconds=getattr(settings, "RESOURCE_EXTRACT_SECONDS", defaults.seconds),
-        xml_part=getattr(settings, "RESOURCE_XML_PART_MAX_BYTES", defaults.xml_part),
+        memory=settings.RESOURCE_EXTRACT_MAX_MEMORY_BYTES,
+        seconds=settings.RESOURCE_EXTRACT_SECONDS,
+        xml_part=settings.RESOURCE_XML_PART_MAX_BYTES,
     )
 
 

@@ -121,7 +121,7 @@ def file_of(request, slug, pk) -> ResourceFile:
 def download(request, slug, pk):
     item = file_of(request, slug, pk)
     resource = item.resource
-    needs_login = getattr(settings, "RESOURCE_DOWNLOAD_NEEDS_LOGIN", False)
+    needs_login = settings.RESOURCE_DOWNLOAD_NEEDS_LOGIN
     if needs_login and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if resource.is_published and request.method == "GET":

@@ -24,12 +24,12 @@ FILTER_COLUMNS = ("kind", "resource_type", "grade", "volume", "edition")
 
 
 def rank_window() -> int:
-    return getattr(settings, "SEARCH_RANK_WINDOW", 1000)
+    return settings.SEARCH_RANK_WINDOW
 
 
 def count_cap() -> int:
     """Matches are counted exactly up to this many (shown as "10,000+" beyond)."""
-    return getattr(settings, "SEARCH_COUNT_CAP", 10_000)
+    return settings.SEARCH_COUNT_CAP
 
 
 def with_filters(query: Query, filters: dict) -> Query:

@@ -1,0 +1,143 @@
+"""Rate-limit counters (log-in failures, API calls) that every worker process sees and that
+page caching cannot evict.
+
+With RATELIMIT_REDIS_URL (by default REDIS_URL) the counters are plain Redis keys (INCRBY
+with a time to live, apart from Django's cache); otherwise they are rows of RateCounter in
+the database, expired rows deleted as new counters start. A counter counts hits until its
+window ends; `extend` pushes the end further (a lock that runs from the last failure).
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class Count:
+    count: int
+    retry_after: int  # seconds until the window ends; 0 when nothing is counted
+
+
+NOTHING = Count(0, 0)
+
+
+def client_ip(request) -> str:
+    """The caller's address: REMOTE_ADDR, or the last X-Forwarded-For address when the
+    request comes through a trusted proxy (FORWARDED_ALLOW_IPS, as gunicorn trusts it)."""
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    trusted = settings.FORWARDED_ALLOW_IPS
+    if forwarded and (remote in trusted or "*" in trusted):
+        return forwarded.split(",")[-1].strip() or remote
+    return remote
+
+
+def _full_key(key: str) -> str:
+    return settings.RATELIMIT_KEY_PREFIX + key
+
+
+def _use_redis() -> bool:
+    return bool(settings.RATELIMIT_REDIS_URL)
+
+
+@cache
+def _redis(url: str):
+    import redis
+
+    return redis.Redis.from_url(url)
+
+
+def _client():
+    return _redis(settings.RATELIMIT_REDIS_URL)
+
+
+def hit(key: str, window_seconds: int, amount: int = 1) -> Count:
+    """Add `amount` to the counter (started now for `window_seconds` if there is none)."""
+    if _use_redis():
+        pipe = _client().pipeline()  # MULTI … EXEC: atomic
+        pipe.set(_full_key(key), 0, ex=window_seconds, nx=True)
+        pipe.incrby(_full_key(key), amount)
+        pipe.ttl(_full_key(key))
+        _, count, ttl = pipe.execute()
+        return Count(int(count), max(int(ttl), 0))
+    return _db_hit(_full_key(key), window_seconds, amount)
+
+
+def _db_hit(full_key: str, window_seconds: int, amount: int) -> Count:
+    from .models import RateCounter
+
+    now = timezone.now()
+    live = RateCounter.objects.filter(key=full_key, expires_at__gt=now)
+    if not live.update(count=F("count") + amount):
+        try:
+            with transaction.atomic():
+                RateCounter.objects.filter(key=full_key, expires_at__lte=now).delete()
+                RateCounter.objects.create(
+                    key=full_key, count=amount, expires_at=now + timedelta(seconds=window_seconds)
+                )
+        except IntegrityError:  # another process started it first
+            live.update(count=F("count") + amount)
+        RateCounter.objects.filter(expires_at__lte=now).delete()
+    return _db_peek(full_key)
+
+
+def peek(key: str) -> Count:
+    if _use_redis():
+        pipe = _client().pipeline()
+        pipe.get(_full_key(key))
+        pipe.ttl(_full_key(key))
+        count, ttl = pipe.execute()
+        return Count(int(count), max(int(ttl), 0)) if count is not None else NOTHING
+    return _db_peek(_full_key(key))
+
+
+def _db_peek(full_key: str) -> Count:
+    from .models import RateCounter
+
+    now = timezone.now()
+    row = (
+        RateCounter.objects.filter(key=full_key, expires_at__gt=now)
+        .values_list("count", "expires_at")
+        .first()
+    )
+    if row is None:
+        return NOTHING
+    count, expires_at = row
+    return Count(count, max(1, round((expires_at - now).total_seconds())))
+
+
+def extend(key: str, seconds: int) -> None:
+    """The counter's window now ends `seconds` from now."""
+    if _use_redis():
+        _client().expire(_full_key(key), seconds)
+        return
+    from .models import RateCounter
+
+    until = timezone.now() + timedelta(seconds=seconds)
+    RateCounter.objects.filter(key=_full_key(key)).update(expires_at=until)
+
+
+def clear(key: str) -> None:
+    if _use_redis():
+        _client().delete(_full_key(key))
+        return
+    from .models import RateCounter
+
+    RateCounter.objects.filter(key=_full_key(key)).delete()
+
+
+def clear_all() -> None:
+    """Forget every counter under RATELIMIT_KEY_PREFIX (tests, or an operator's reset)."""
+    if _use_redis():
+        client = _client()
+        for name in client.scan_iter(match=_full_key("*"), count=500):
+            client.delete(name)
+        return
+    from .models import RateCounter
+
+    RateCounter.objects.filter(key__startswith=_full_key("")).delete()

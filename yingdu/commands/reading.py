@@ -1,0 +1,26 @@
+"""`yingdu reading refresh`: re-annotate every item with the current lexicon."""
+
+
+def register(subparsers) -> None:
+    reading = subparsers.add_parser("reading", help="reading aids stored on items")
+    reading_sub = reading.add_subparsers(dest="reading_command", required=True)
+    refresh = reading_sub.add_parser("refresh", help="re-annotate every item")
+    refresh.set_defaults(func=cmd_reading_refresh, needs_django=True)
+
+
+def cmd_reading_refresh(args=None) -> int:
+    """Re-annotate every item with the current lexicon, with a progress bar."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from yingdu.aids.service import count_items, current_lexicon, refresh_all
+
+    console = Console(stderr=True)
+    if current_lexicon() is None:
+        console.print("[yellow]No lexicon yet: run `yingdu lexicon build` first.[/yellow]")
+        return 1
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("annotating items", total=count_items())
+        done = refresh_all(progress=lambda n: bar.update(task, completed=n))
+    console.print(f"Re-annotated {done} items.")
+    return 0

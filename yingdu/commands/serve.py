@@ -1,0 +1,82 @@
+"""`yingdu serve`: gunicorn when DEBUG is off, Django's runserver when on."""
+
+import os
+import sys
+from pathlib import Path
+
+from yingdu import config
+
+
+def register(subparsers) -> None:
+    settings = config.load()
+    serve = subparsers.add_parser("serve", help="serve the site")
+    serve.add_argument("--host", default=settings.host)
+    serve.add_argument("--port", default=str(settings.port))
+    serve.add_argument("--workers", type=int, default=settings.web_concurrency)
+    serve.add_argument("--threads", type=int, default=settings.threads)
+    serve.set_defaults(func=cmd_serve, needs_django=True)
+
+
+def gunicorn_argv(host: str, port: str, workers: int, threads: int) -> list[str]:
+    """gunicorn with threaded workers (gthread): a client that sends its request slowly holds
+    one thread, not a whole worker, and idle connections wait in the poller. A buffering
+    proxy in front (docs/operators.md) keeps slow clients away altogether. gunicorn reads
+    FORWARDED_ALLOW_IPS itself (the proxies whose X-Forwarded-Proto it trusts)."""
+    return [
+        sys.executable, "-m", "gunicorn", "yingdu.wsgi",
+        "--bind", f"{host}:{port}",
+        "--workers", str(workers),
+        "--worker-class", "gthread",
+        "--threads", str(threads),
+        "--access-logfile", "-",
+        "--forwarded-allow-ips", config.load().forwarded_allow_ips,
+    ]  # fmt: skip
+
+
+def static_sources_digest() -> str:
+    """A digest of every static source file's path, size and mtime."""
+    import hashlib
+
+    from django.contrib.staticfiles.finders import get_finders
+
+    digest = hashlib.sha256()
+    for finder in get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):
+            stat = os.stat(storage.path(path))
+            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def collect_static_if_changed() -> None:
+    """collectstatic (hashing and compressing, ~30 s) only when a source file changed."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    stamp = Path(settings.STATIC_ROOT) / ".yingdu-static-digest"
+    digest = static_sources_digest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print("Collecting and compressing static files…", flush=True)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(digest)
+
+
+def cmd_serve(args) -> int:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    host, port = args.host, args.port
+    if settings.DEBUG:
+        call_command("runserver", f"{host}:{port}", use_reloader=False)
+        return 0
+    collect_static_if_changed()
+    workers = args.workers or (os.cpu_count() or 1) * 2 + 1
+    threads = args.threads
+    print(
+        f"Yingdu serving on http://{host}:{port}/ with {workers} gunicorn workers"
+        f" × {threads} threads",
+        flush=True,
+    )
+    argv = gunicorn_argv(host, port, workers, threads)
+    os.execv(argv[0], argv)
+    return 0  # not reached

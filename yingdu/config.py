@@ -1,0 +1,240 @@
+"""Every path and environment value of Yingdu, read and checked in one place (no Django).
+
+`load()` reads the environment into a `Config`: Django settings copy its fields
+(yingdu/settings.py), the `yingdu` command takes its defaults from it, and the plain-Python
+packages (lexicon, import parsing) ask it for paths and limits. A value that cannot be
+parsed (a boolean other than 0/1/true/false/yes/no/on/off, a malformed or negative number)
+raises `ConfigError` naming the variable, so start-up stops with a clear message instead of
+running on a guess. An empty variable counts as unset.
+
+To add a setting: a field on `Config`, one line in `load()` with its variable and default,
+the Django setting in settings.py (`NAME = CONFIG.field`), and a row in the README table.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MB = 2**20
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
+class ConfigError(ValueError):
+    """An environment variable holds a value Yingdu cannot use."""
+
+
+class Environment:
+    """Typed reads of one environment mapping; every parse error names its variable."""
+
+    def __init__(self, environ: Mapping[str, str]):
+        self.environ = environ
+
+    def text(self, name: str, default: str = "") -> str:
+        value = self.environ.get(name, "").strip()
+        return value or default
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self.text(name).lower()
+        if not value:
+            return default
+        if value in TRUE_WORDS:
+            return True
+        if value in FALSE_WORDS:
+            return False
+        raise ConfigError(
+            f"{name}={self.environ[name]!r} is not a boolean: use 1/0, true/false, yes/no "
+            "or on/off (case does not matter; empty means the default)."
+        )
+
+    def whole(self, name: str, default: int) -> int:
+        return self._number(name, default, int, "a whole number")
+
+    def decimal(self, name: str, default: float) -> float:
+        return self._number(name, default, float, "a number")
+
+    def megabytes(self, name: str, default: float) -> int:
+        """A size given in megabytes (fractions allowed), as bytes."""
+        return int(self.decimal(name, default) * MB)
+
+    def items(self, name: str, default: str = "") -> list[str]:
+        """A comma-separated list, blanks dropped."""
+        return [part.strip() for part in self.text(name, default).split(",") if part.strip()]
+
+    def path(self, name: str, default: Path | str | None = None) -> Path | None:
+        value = self.text(name)
+        if value:
+            return Path(value).expanduser()
+        return Path(default) if default is not None else None
+
+    def _number(self, name: str, default, parse, what: str):
+        value = self.text(name)
+        if not value:
+            return default
+        try:
+            number = parse(value)
+        except ValueError:
+            raise ConfigError(f"{name}={self.environ[name]!r} is not {what}.") from None
+        if number < 0:
+            raise ConfigError(f"{name}={self.environ[name]!r} must not be negative.")
+        return number
+
+
+@dataclass(frozen=True)
+class Config:
+    """The resolved configuration; README.md's table documents each variable."""
+
+    data_dir: Path
+    debug: bool
+    secret_key: str = field(repr=False)
+    secret_key_file: Path
+    allowed_hosts: list[str]
+    csrf_trusted_origins: list[str]
+    database_url: str = field(repr=False)
+    db_conn_max_age: int
+    redis_url: str = field(repr=False)
+    time_zone: str
+    log_level: str
+    s3_bucket: str
+    s3_endpoint_url: str
+    s3_region: str
+    aws_access_key_id: str = field(repr=False)
+    aws_secret_access_key: str = field(repr=False)
+    # Production TLS (used when DEBUG is off).
+    secure_ssl_redirect: bool
+    secure_cookies: bool
+    secure_hsts_seconds: int
+    secure_hsts_preload: bool
+    # `yingdu serve`.
+    host: str
+    port: int
+    web_concurrency: int
+    threads: int
+    forwarded_allow_ips: str
+    # Pages, view counts and search.
+    page_cache_seconds: int
+    view_count_flush_every: int
+    view_count_flush_seconds: float
+    search_rank_window: int
+    search_count_cap: int
+    # Reading aids.
+    lexicon_path: Path
+    lexicon_source_dir: Path | None
+    corpus_dir: Path | None
+    annotate_max_chars: int
+    api_max_body_bytes: int
+    # Teaching resources.
+    upload_max_bytes: int
+    upload_max_files: int
+    zip_max_entries: int
+    zip_max_expanded_bytes: int
+    download_needs_login: bool
+    extract_max_memory_bytes: int
+    extract_seconds: float
+    xml_part_max_bytes: int
+    # Imports.
+    import_timeout_seconds: float
+    import_max_bytes: int
+    import_max_redirects: int
+    import_near_duplicate: float
+    import_allow_hosts: list[str]
+    # Accounts.
+    login_max_failures: int
+    login_lock_seconds: int
+    ratelimit_redis_url: str = field(repr=False)
+    api_anon_per_minute: int
+    api_user_per_minute: int
+
+
+def load(environ: Mapping[str, str] | None = None) -> Config:
+    """The configuration from `environ` (default: this process's environment)."""
+    env = Environment(os.environ if environ is None else environ)
+    data_dir = env.path("YINGDU_DATA_DIR", "var").resolve()
+    annotate_max_chars = env.whole("YINGDU_ANNOTATE_MAX_CHARS", 200_000)
+    return Config(
+        data_dir=data_dir,
+        debug=env.flag("DEBUG", False),
+        secret_key=env.text("SECRET_KEY"),
+        secret_key_file=data_dir / "secret_key",
+        allowed_hosts=env.items("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]"),
+        csrf_trusted_origins=env.items("CSRF_TRUSTED_ORIGINS"),
+        database_url=env.text("DATABASE_URL", f"sqlite:///{data_dir / 'yingdu.sqlite3'}"),
+        db_conn_max_age=env.whole("DB_CONN_MAX_AGE", 60),
+        redis_url=env.text("REDIS_URL"),
+        time_zone=env.text("TIME_ZONE", "Asia/Shanghai"),
+        log_level=env.text("LOG_LEVEL", "WARNING").upper(),
+        s3_bucket=env.text("YINGDU_S3_BUCKET"),
+        s3_endpoint_url=env.text("YINGDU_S3_ENDPOINT_URL"),
+        s3_region=env.text("YINGDU_S3_REGION"),
+        aws_access_key_id=env.text("AWS_ACCESS_KEY_ID"),
+        aws_secret_access_key=env.text("AWS_SECRET_ACCESS_KEY"),
+        secure_ssl_redirect=env.flag("SECURE_SSL_REDIRECT", True),
+        secure_cookies=env.flag("SECURE_COOKIES", True),
+        secure_hsts_seconds=env.whole("SECURE_HSTS_SECONDS", 365 * 24 * 3600),
+        secure_hsts_preload=env.flag("SECURE_HSTS_PRELOAD", True),
+        host=env.text("HOST", "127.0.0.1"),
+        port=env.whole("PORT", 8000),
+        web_concurrency=env.whole("WEB_CONCURRENCY", 0),
+        threads=env.whole("YINGDU_THREADS", 16),
+        forwarded_allow_ips=env.text("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
+        page_cache_seconds=env.whole("YINGDU_PAGE_CACHE_SECONDS", 300),
+        view_count_flush_every=env.whole("YINGDU_VIEW_COUNT_FLUSH_EVERY", 50),
+        view_count_flush_seconds=env.decimal("YINGDU_VIEW_COUNT_FLUSH_SECONDS", 10),
+        search_rank_window=env.whole("YINGDU_SEARCH_RANK_WINDOW", 1000),
+        search_count_cap=env.whole("YINGDU_SEARCH_COUNT_CAP", 10_000),
+        lexicon_path=env.path("YINGDU_LEXICON_PATH", data_dir / "lexicon.sqlite3").resolve(),
+        lexicon_source_dir=env.path("YINGDU_LEXICON_DIR"),
+        corpus_dir=env.path("YINGDU_CORPUS_DIR"),
+        annotate_max_chars=annotate_max_chars,
+        api_max_body_bytes=env.whole("YINGDU_API_MAX_BODY_BYTES", annotate_max_chars * 4 + 4096),
+        upload_max_bytes=env.megabytes("YINGDU_UPLOAD_MAX_MB", 50),
+        upload_max_files=env.whole("YINGDU_UPLOAD_MAX_FILES", 10),
+        zip_max_entries=env.whole("YINGDU_ZIP_MAX_ENTRIES", 1000),
+        zip_max_expanded_bytes=env.megabytes("YINGDU_ZIP_MAX_EXPANDED_MB", 200),
+        download_needs_login=env.flag("YINGDU_DOWNLOAD_NEEDS_LOGIN", False),
+        extract_max_memory_bytes=env.megabytes("YINGDU_EXTRACT_MAX_MB", 512),
+        extract_seconds=env.decimal("YINGDU_EXTRACT_SECONDS", 15),
+        xml_part_max_bytes=env.megabytes("YINGDU_XML_PART_MAX_MB", 20),
+        import_timeout_seconds=env.decimal("YINGDU_IMPORT_TIMEOUT", 10),
+        import_max_bytes=env.megabytes("YINGDU_IMPORT_MAX_MB", 5),
+        import_max_redirects=env.whole("YINGDU_IMPORT_MAX_REDIRECTS", 5),
+        import_near_duplicate=env.decimal("YINGDU_IMPORT_NEAR_DUPLICATE", 0.8),
+        import_allow_hosts=env.items("YINGDU_IMPORT_ALLOW_HOSTS"),
+        login_max_failures=env.whole("YINGDU_LOGIN_MAX_FAILURES", 5),
+        login_lock_seconds=env.whole("YINGDU_LOGIN_LOCK_MINUTES", 15) * 60,
+        ratelimit_redis_url=env.text("YINGDU_RATELIMIT_REDIS_URL") or env.text("REDIS_URL"),
+        api_anon_per_minute=env.whole("YINGDU_API_ANON_PER_MINUTE", 30),
+        api_user_per_minute=env.whole("YINGDU_API_USER_PER_MINUTE", 300),
+    )
+
+
+def existing_dir(path: Path | None) -> Path | None:
+    """`path` when it names an existing folder, else None (optional data folders)."""
+    return path if path is not None and path.is_dir() else None
+
+
+def ensure_secret_key_file(path: Path) -> None:
+    """Write a random key into `path` once, readable by its owner only from the first byte.
+
+    The key goes into a private temporary file (O_CREAT | O_EXCL, mode 0600) that is then
+    hard-linked to `path`: the key file never exists with another mode or half-written, and
+    when two processes race, the first link wins and the other keeps that key."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(temporary, path)
+    except FileExistsError:
+        pass  # another process wrote the key first: keep theirs
+    finally:
+        temporary.unlink(missing_ok=True)
