@@ -3,8 +3,12 @@
 import datetime as dt
 import os
 import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -123,28 +127,87 @@ def page_text(response) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", "", body)).split())
 
 
-def subprocess_env(data_dir) -> dict:
-    """Environment for running `yingdu` in a subprocess on a new SQLite data folder,
-    without the suite's database, cache, key, TLS and async settings."""
-    dropped = {
-        "DATABASE_URL", "SECRET_KEY", "REDIS_URL", "SECURE_SSL_REDIRECT", "SECURE_COOKIES",
-        "DJANGO_ALLOW_ASYNC_UNSAFE",
-    }  # fmt: skip
-    env = {k: v for k, v in os.environ.items() if k not in dropped}
-    env.update(YINGDU_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="yingdu.settings")
+ROOT = Path(__file__).resolve().parents[1]
+SUITE_ONLY_VARIABLES = (
+    "DATABASE_URL", "SECRET_KEY", "REDIS_URL", "SECURE_SSL_REDIRECT", "SECURE_COOKIES",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)  # fmt: skip
+YINGDU = ("-m", "yingdu.cli")  # what the `yingdu` console script runs
+
+
+def subprocess_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    """Environment for running `yingdu` in a subprocess on the SQLite data folder DATA_DIR,
+    without the suite's database, cache, key, TLS and async settings, importing this
+    checkout's code; EXTRA adds or overrides variables."""
+    env = {k: v for k, v in os.environ.items() if k not in SUITE_ONLY_VARIABLES}
+    env.update(
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        YINGDU_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="yingdu.settings", **extra,
+    )  # fmt: skip
     return env
 
 
 @pytest.fixture
 def fresh_env(tmp_path):
+    """`subprocess_env` on a new data folder, tmp_path / "data"."""
     return subprocess_env(tmp_path / "data")
 
 
-def run_yingdu(env, *args):
-    """Run `yingdu ARGS…` in a subprocess; it must succeed."""
+def run_python(
+    env,
+    *argv,
+    input: str | bytes | None = None,
+    code: int | None = 0,
+    timeout: float = 300,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess:
+    """Run `python ARGV…` in a subprocess and wait for it; its exit code must be CODE (None:
+    any). INPUT is its standard input; stdout and stderr come back as text (UTF-8)."""
+    if isinstance(input, str):
+        input = input.encode()
     result = subprocess.run(
-        [sys.executable, "-m", "yingdu.cli", *args], env=env, capture_output=True, text=True,
-        timeout=300,
+        [sys.executable, *argv], env=env, input=input, capture_output=True, timeout=timeout,
+        cwd=cwd,
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+    result.stdout, result.stderr = (
+        stream.decode("utf-8", "replace") for stream in (result.stdout, result.stderr)
+    )
+    assert code is None or result.returncode == code, (result.returncode, result.stderr)
     return result
+
+
+def run_yingdu(env, *args, module: str = "yingdu.cli", **options) -> subprocess.CompletedProcess:
+    """Run `yingdu ARGS…` (or `python -m MODULE ARGS…`) like `run_python`; it must succeed
+    unless OPTIONS give another `code`."""
+    return run_python(env, "-m", module, *args, **options)
+
+
+def start_python(env, *argv, **popen) -> subprocess.Popen:
+    """Start `python ARGV…` without waiting; its stdout is a text pipe unless POPEN says."""
+    return subprocess.Popen(
+        [sys.executable, *argv], env=env, **{"stdout": subprocess.PIPE, "text": True, **popen}
+    )
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_served(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
+    """Return once URL answers; fail as soon as the SERVER process exits, or after SECONDS."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            pass
+        try:  # between tries, wait for the one thing that would end the wait early
+            server.wait(timeout=0.3)
+        except subprocess.TimeoutExpired:
+            continue
+        raise AssertionError(f"the server exited ({server.returncode}) before {url} answered")
+    raise TimeoutError(url)

@@ -6,17 +6,13 @@ import json
 import os
 import shutil
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_yingdu
+from tests.conftest import run_python, run_yingdu, start_python
 from tests.lexicon.fixtures import write_sample
 from yingdu import config
-
-YINGDU = [sys.executable, "-m", "yingdu.cli"]
 
 
 @pytest.mark.parametrize(
@@ -76,10 +72,7 @@ def test_the_site_settings_and_the_lexicon_use_the_same_values(settings):
 )
 def test_yingdu_refuses_to_start_on_a_bad_value_and_names_it(fresh_env, name, value):
     env = {**fresh_env, name: value}
-    result = subprocess.run(
-        [*YINGDU, "migrate"], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 2
+    result = run_yingdu(env, "migrate", code=2, timeout=120)
     assert name in result.stderr and repr(value) in result.stderr
     assert "Traceback" not in result.stderr
     assert not Path(fresh_env["YINGDU_DATA_DIR"]).exists()  # nothing written
@@ -87,10 +80,7 @@ def test_yingdu_refuses_to_start_on_a_bad_value_and_names_it(fresh_env, name, va
 
 def test_django_refuses_to_start_on_a_bad_value_and_names_it(fresh_env):
     env = {**fresh_env, "SECRET_KEY": "k" * 50, "SECURE_COOKIES": "sometimes"}
-    result = subprocess.run(
-        [sys.executable, "-m", "django", "check"], env=env, capture_output=True, text=True,
-        timeout=120,
-    )  # fmt: skip
+    result = run_python(env, "-m", "django", "check", code=None, timeout=120)
     assert result.returncode != 0
     assert "ImproperlyConfigured: SECURE_COOKIES='sometimes' is not a boolean" in result.stderr
 
@@ -138,10 +128,7 @@ def test_processes_starting_together_agree_on_one_key(tmp_path):
         "import sys; from pathlib import Path; from yingdu import config; key = Path(sys.argv[1]);"
         "config.ensure_secret_key_file(key); print(key.read_text(), end='')"
     )
-    procs = [
-        subprocess.Popen([sys.executable, "-c", code, str(key)], stdout=subprocess.PIPE, text=True)
-        for _ in range(6)
-    ]
+    procs = [start_python(None, "-c", code, str(key)) for _ in range(6)]
     keys = {proc.communicate(timeout=60)[0] for proc in procs}
     assert all(proc.returncode == 0 for proc in procs)
     assert keys == {key.read_text()}
@@ -161,10 +148,7 @@ def test_config_cli_and_plain_packages_import_no_django():
     """The config module, the lexicon, reading and import-parsing packages, and the command
     modules themselves load without Django (commands set it up when they run)."""
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    result = subprocess.run(
-        [sys.executable, "-c", LAYERING], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_python(env, "-c", LAYERING, timeout=60)
     assert json.loads(result.stdout) == []
 
 
@@ -180,6 +164,5 @@ def test_command_modules_never_import_the_top_level_cli():
         "    importlib.import_module(name)\n"
         "print('yingdu.cli' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    result = run_python(None, "-c", code)
     assert result.stdout.strip() == "False"

@@ -4,11 +4,11 @@ Each package and every module in it is imported in a fresh interpreter (nothing 
 before), which then reports whether Django got imported along the way.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import run_python
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN_PACKAGES = ["yingdu.reading", "yingdu.lexicon", "yingdu.importparse"]
@@ -26,14 +26,7 @@ def imports_django(name: str, *path: Path) -> bool:
     """Whether importing package ``name`` and all its modules, in a fresh interpreter whose
     import path starts with ``path``, loads Django."""
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": ":".join(map(str, path))}
-    done = subprocess.run(
-        [sys.executable, "-c", IMPORT_ALL.format(name=name)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_python(env, "-c", IMPORT_ALL.format(name=name), timeout=120)
     return done.stdout.split() == ["True"]
 
 

@@ -3,6 +3,7 @@ timeouts, HTTP errors; and feeds (served and on disk) with broken entries."""
 
 import pytest
 
+from tests.conftest import free_port
 from yingdu.importparse import SourceError
 from yingdu.importparse.fetch import Limits, fetch
 from yingdu.importparse.sources import Document, Task, load, plan
@@ -45,11 +46,7 @@ def test_fetch_errors(server, path, message):
 
 
 def test_connection_refused():
-    import socket
-
-    with socket.socket() as sock:  # a port that was free a moment ago: nobody listens
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()  # free a moment ago: nobody listens
     with pytest.raises(SourceError, match="^connection refused$"):
         fetch(f"http://127.0.0.1:{port}/page.html", LIMITS)
 

@@ -8,6 +8,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
+from tests.conftest import free_port
 from yingdu.importparse import SourceError
 from yingdu.importparse.fetch import BLOCKED, Limits, allow_list, fetch, is_public
 from yingdu.importparse.sources import Task, load
@@ -102,9 +103,7 @@ def test_allow_list_lets_named_hosts_through(server):
 
 
 def test_a_closed_port_is_refused_not_timed_out():
-    with socket.socket() as sock:  # a port that was free a moment ago: nobody listens
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()  # free a moment ago: nobody listens
     with pytest.raises(SourceError, match="^connection refused$"):
         fetch(f"http://127.0.0.1:{port}/", LOOPBACK_SERVER)
 

@@ -3,14 +3,12 @@ a real separate process killed half-way through a batch."""
 
 import io
 import json
-import os
 import signal
-import subprocess
 import sys
-import time
 
 import pytest
 
+from tests.conftest import YINGDU, run_yingdu, start_python
 from tests.importparse.pagegen import write_pages
 from yingdu.cli import main
 from yingdu.imports.models import ImportRecord
@@ -100,41 +98,27 @@ def test_kind_option(capsys, fixtures_dir):
     assert (row["status"], row["kind"]) == ("new", "news")
 
 
-def test_killed_process_then_rerun_imports_the_rest(tmp_path, fixtures_dir):
+def test_killed_process_then_rerun_imports_the_rest(fresh_env, fixtures_dir, tmp_path):
     """A real `yingdu import` process killed in the middle of a batch (SIGKILL, nothing can
     clean up): the re-run creates the rest and duplicates nothing."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
-    env.update(
-        YINGDU_DATA_DIR=str(tmp_path / "data"), DJANGO_SETTINGS_MODULE="yingdu.settings",
-        SECRET_KEY="kill-test-" + "k" * 40,
-    )  # fmt: skip
-    yingdu = [sys.executable, "-m", "yingdu.cli"]
-    subprocess.run([*yingdu, "migrate", "-v", "0"], env=env, check=True, timeout=120)
+    env = {**fresh_env, "SECRET_KEY": "kill-test-" + "k" * 40}
+    run_yingdu(env, "migrate", "-v", "0")
     folder = tmp_path / "pages"
     write_pages(folder, 40)
-    proc = subprocess.Popen(
-        [*yingdu, "import", "--json", str(folder)], env=env, stdout=subprocess.PIPE, text=True
-    )
+    proc = start_python(env, *YINGDU, "import", "--json", str(folder))
     seen = [proc.stdout.readline() for _ in range(3)]  # three items saved, then kill it
     assert all('"created"' in line for line in seen)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    time.sleep(0.1)
-    rerun = subprocess.run(
-        [*yingdu, "import", "--json", str(folder)], env=env, capture_output=True, text=True,
-        timeout=300,
-    )  # fmt: skip
-    assert rerun.returncode == 0, rerun.stderr
+    proc.stdout.close()
+    rerun = run_yingdu(env, "import", "--json", str(folder))
     rows = [json.loads(line) for line in rerun.stdout.splitlines()]
     statuses = [row["status"] for row in rows]
     assert len(rows) == 40 and statuses.count("duplicate") >= 3
     assert statuses.count("created") + statuses.count("duplicate") == 40
     assert all(row["match"] == "exact" for row in rows if row["status"] == "duplicate")
-    check = subprocess.run(
-        [*yingdu, "manage", "shell", "-c",
-         "from yingdu.news.models import NewsArticle as N; print(N.objects.count())"],
-        env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    count = "from yingdu.news.models import NewsArticle as N; print(N.objects.count())"
+    check = run_yingdu(env, "manage", "shell", "-c", count)
     assert check.stdout.strip().splitlines()[-1] == "40"
 
 

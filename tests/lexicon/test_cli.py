@@ -2,27 +2,17 @@
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import run_yingdu, subprocess_env
 
 
-def run(args, tmp_path, stdin=None):
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "YINGDU_DATA_DIR": str(tmp_path)}
-    env.pop("YINGDU_LEXICON_DIR", None)
-    env.pop("YINGDU_LEXICON_PATH", None)
-    return subprocess.run(
-        [sys.executable, "-m", "yingdu.lexicon.cli", *args],
-        input=stdin,
-        capture_output=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=300,
-    )
+def run(args, folder, stdin=None, code=0):
+    """The standalone entry point, in FOLDER, which is also the data folder."""
+    unset = ("YINGDU_LEXICON_DIR", "YINGDU_LEXICON_PATH")
+    env = {k: v for k, v in subprocess_env(folder).items() if k not in unset}
+    return run_yingdu(env, *args, module="yingdu.lexicon.cli", input=stdin, code=code, cwd=folder)
 
 
 @pytest.fixture(scope="module")
@@ -37,24 +27,21 @@ def test_build_command(tmp_path):
 
     lists, csv_path = write_sample(tmp_path)
     proc = run(["lexicon", "build", "--wordlists", str(lists), "--ecdict", str(csv_path)], tmp_path)
-    assert proc.returncode == 0, proc.stderr.decode()
-    out = proc.stdout.decode()
+    out = proc.stdout
     assert "primary" in out and "cefr-estimated" in out
     assert (tmp_path / "lexicon.sqlite3").is_file()
 
 
 def test_show_json(built):
     proc = run(["lexicon", "show", "took", "--json"], built)
-    assert proc.returncode == 0, proc.stderr.decode()
-    data = json.loads(proc.stdout.decode("utf-8"))
+    data = json.loads(proc.stdout)
     assert data["lemma"] == "take" and data["band"] == "junior"
-    assert "拿" in proc.stdout.decode("utf-8")
+    assert "拿" in proc.stdout
 
 
 def test_show_unknown_word(built):
-    proc = run(["lexicon", "show", "qqqzzz"], built)
-    assert proc.returncode == 1
-    assert b"qqqzzz: not in the lexicon" in proc.stdout
+    proc = run(["lexicon", "show", "qqqzzz"], built, code=1)
+    assert "qqqzzz: not in the lexicon" in proc.stdout
 
 
 SHOW_KEYS = ["word", "lemma", "band", "band_source", "ipa", "glosses"]
@@ -62,8 +49,7 @@ SHOW_KEYS = ["word", "lemma", "band", "band_source", "ipa", "glosses"]
 
 def test_show_batch_json_lines(built):
     proc = run(["lexicon", "show", "took", "qqqzzz", "Abandoned", "--json"], built)
-    assert proc.returncode == 0, proc.stderr.decode()
-    lines = proc.stdout.decode("utf-8").splitlines()
+    lines = proc.stdout.splitlines()
     records = [json.loads(line) for line in lines]
     assert [r["word"] for r in records] == ["took", "qqqzzz", "Abandoned"]
     took, unknown, abandoned = records
@@ -77,10 +63,9 @@ def test_show_batch_json_lines(built):
 
 def test_show_words_from_stdin(built):
     words = ["cat", "", "  glacier  ", "qqqzzz", "take part in"] * 400
-    stdin = "\n".join(words).encode("utf-8")
+    stdin = "\n".join(words)
     proc = run(["lexicon", "show", "-", "--json"], built, stdin)
-    assert proc.returncode == 0, proc.stderr.decode()
-    records = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(records) == 1600  # blank lines skipped, one record per word, in order
     assert [r["word"] for r in records[:4]] == ["cat", "glacier", "qqqzzz", "take part in"]
     assert records[1]["lemma"] == "glacier" and records[1]["glosses"][0] == ["n", "冰河；冰川"]
@@ -89,8 +74,7 @@ def test_show_words_from_stdin(built):
 
 def test_show_several_words_as_text(built):
     proc = run(["lexicon", "show", "took", "abandon"], built)
-    assert proc.returncode == 0, proc.stderr.decode()
-    out = proc.stdout.decode("utf-8")
+    out = proc.stdout
     assert out.index("took → take") < out.index("abandon  [cet4")
     assert "放弃" in out and "拿" in out
 
@@ -99,7 +83,6 @@ def test_annotate_json_from_file(built):
     text = "The children took part in a bright morning study. Abandon nothing!"
     (built / "in.txt").write_text(text, encoding="utf-8")
     proc = run(["annotate", "in.txt", "--level", "primary"], built)
-    assert proc.returncode == 0, proc.stderr.decode()
     data = json.loads(proc.stdout)
     assert data["level"] == "primary" and data["words"] == 11
     assert [t["text"] for t in data["tokens"]][:3] == ["The", "children", "took"]
@@ -110,19 +93,16 @@ def test_annotate_json_from_file(built):
 
 def test_annotate_text_from_stdin(built):
     proc = run(["annotate", "-", "--level", "junior", "--format", "text"], built, b"I abandon it.")
-    assert proc.returncode == 0, proc.stderr.decode()
-    out = proc.stdout.decode("utf-8")
+    out = proc.stdout
     assert "abandon" in out and "放弃" in out
 
 
 def test_annotate_big_garbage_stdin(built):
     blob = (os.urandom(200_000) + b"The cat was abandoned. " * 20_000) * 2
     proc = run(["annotate", "-", "--level", "junior"], built, blob)
-    assert proc.returncode == 0, proc.stderr.decode()
     data = json.loads(proc.stdout)
     assert data["words"] > 160_000
 
 
 def test_missing_lexicon(tmp_path):
-    proc = run(["annotate", "-", "--level", "junior"], tmp_path, b"hello")
-    assert proc.returncode == 2
+    run(["annotate", "-", "--level", "junior"], tmp_path, "hello", code=2)

@@ -3,44 +3,24 @@ static files over real HTTP on loopback."""
 
 import re
 import signal
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(url)
+from tests.conftest import YINGDU, free_port, run_yingdu, start_python, wait_until_served
 
 
 @pytest.fixture
 def server(fresh_env):
     env = {**fresh_env, "DEBUG": "0", "SECURE_SSL_REDIRECT": "0", "SECURE_COOKIES": "0"}
-    subprocess.run([sys.executable, "-m", "yingdu.cli", "migrate", "-v", "0"], env=env, check=True)
+    run_yingdu(env, "migrate", "-v", "0")
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "yingdu.cli", "serve", "--port", str(port), "--workers", "2"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+    proc = start_python(env, *YINGDU, "serve", "--port", str(port), "--workers", "2",
+                        stderr=subprocess.STDOUT)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/", seconds=300)  # the first collectstatic compresses everything
+        wait_until_served(base + "/", proc, seconds=300)  # the first collectstatic compresses
         yield base, proc
     finally:
         if proc.poll() is None:

@@ -12,7 +12,6 @@ import re
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -21,9 +20,14 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import subprocess_env
-
-from .test_serve import free_port, wait_for
+from tests.conftest import (
+    YINGDU,
+    free_port,
+    run_yingdu,
+    start_python,
+    subprocess_env,
+    wait_until_served,
+)
 
 pytestmark = pytest.mark.attack
 
@@ -32,27 +36,27 @@ ADMIN, PASSWORD = "editor_wang", "a-long-test-password-2026"
 
 def start_serve(env, workers: int):
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "yingdu.cli", "serve", "--port", str(port), "--workers",
-         str(workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    proc = start_python(
+        env, *YINGDU, "serve", "--port", str(port), "--workers", str(workers),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
-    wait_for(base + "/", seconds=300)  # the first start collects and compresses static files
+    # the first start collects and compresses static files
+    wait_until_served(base + "/", proc, seconds=300)
     return base, proc
 
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     """Two `yingdu serve` processes (3 workers and 1 worker) on one SQLite database."""
-    env = subprocess_env(tmp_path_factory.mktemp("serve") / "data")
-    env.update(DEBUG="0", SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0")
-    run = [sys.executable, "-m", "yingdu.cli"]
-    subprocess.run([*run, "migrate", "-v", "0"], env=env, check=True)
-    subprocess.run(
-        [*run, "manage", "createsuperuser", "--noinput", "--username", ADMIN,
-         "--email", "wang@example.org"],
-        env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD}, check=True,
+    env = subprocess_env(
+        tmp_path_factory.mktemp("serve") / "data",
+        DEBUG="0", SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0",
+    )  # fmt: skip
+    run_yingdu(env, "migrate", "-v", "0")
+    run_yingdu(
+        {**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD}, "manage", "createsuperuser", "--noinput",
+        "--username", ADMIN, "--email", "wang@example.org",
     )  # fmt: skip
     started = []
     try:

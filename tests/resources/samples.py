@@ -27,12 +27,20 @@ def pdf(text: str = "Unit 1 Hello everyone", pages: int = 1) -> bytes:
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
         out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    return with_xref(out.getvalue(), offsets)
+
+
+def with_xref(body: bytes, offsets: list[int]) -> bytes:
+    """BODY (a pdf's header and objects) followed by the cross-reference table of the objects
+    at OFFSETS and the trailer."""
+    out = io.BytesIO(body)
+    out.seek(0, io.SEEK_END)
     xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
     out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
     )
     return out.getvalue()
 
@@ -169,13 +177,4 @@ def rebuild_xref(body: bytes) -> bytes:
 
     body = body[: body.index(b"xref\n")]
     offsets = [m.start() for m in re.finditer(rb"(?m)^\d+ 0 obj\n", body)]
-    out = io.BytesIO(body)
-    out.seek(0, io.SEEK_END)
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
-    )
-    return out.getvalue()
+    return with_xref(body, offsets)

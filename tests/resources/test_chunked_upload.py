@@ -7,7 +7,6 @@ import http.cookiejar
 import re
 import signal
 import subprocess
-import sys
 import urllib.parse
 import urllib.request
 
@@ -15,10 +14,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
-from tests.portal.test_serve import free_port, wait_for
+from tests.conftest import free_port, run_python, start_python, wait_until_served
 
 from . import samples
 from .conftest import PASSWORD
+
+pytestmark = pytest.mark.attack  # issue 10: run alone by `make audit`
 
 LIMIT_MB = 1
 SETUP = f"""
@@ -27,8 +28,6 @@ from django.core.management import call_command
 call_command("migrate", verbosity=0)
 from django.contrib.auth.models import User
 from yingdu.accounts.roles import TEACHER, grant
-
-pytestmark = pytest.mark.attack  # issue 10: run alone by `make audit`
 grant(User.objects.create_user("teacher_li", password={PASSWORD!r}), TEACHER)
 """
 
@@ -39,15 +38,14 @@ def gunicorn(fresh_env, tmp_path):
     env = {**fresh_env, "DJANGO_SETTINGS_MODULE": "tests.settings",
            "YINGDU_TEST_DATA_DIR": str(tmp_path / "data"),
            "YINGDU_UPLOAD_MAX_MB": str(LIMIT_MB)}  # fmt: skip
-    subprocess.run([sys.executable, "-c", SETUP], env=env, check=True, timeout=300)
+    run_python(env, "-c", SETUP)
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "yingdu.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    proc = start_python(
+        env, "-m", "gunicorn", "yingdu.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        wait_for(f"http://127.0.0.1:{port}/accounts/login/", seconds=120)
+        wait_until_served(f"http://127.0.0.1:{port}/accounts/login/", proc, seconds=120)
         yield port
     finally:
         proc.send_signal(signal.SIGINT)

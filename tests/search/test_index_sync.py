@@ -9,6 +9,14 @@ from yingdu.search.service import run_search
 pytestmark = pytest.mark.django_db
 
 
+def publish_news(title: str, body: str, count: int) -> None:
+    """COUNT published news items titled "TITLE 0", "TITLE 1" … with BODY."""
+    for n in range(count):
+        NewsArticle.objects.create(
+            section=Section.DOMESTIC, title=f"{title} {n}", body=body, status="published"
+        )
+
+
 def titles(query, **filters):
     return [hit.title for hit in run_search(query, filters).hits]
 
@@ -71,11 +79,7 @@ def test_scheduled_items_are_neither_counted_nor_listed(news):
 
 def test_ranking_window_keeps_counts_exact(db, settings):
     settings.SEARCH_RANK_WINDOW = 5
-    for n in range(12):
-        NewsArticle.objects.create(
-            section=Section.DOMESTIC, title=f"Harvest {n}", body="harvest festival",
-            status="published",
-        )  # fmt: skip
+    publish_news("Harvest", "harvest festival", 12)
     found = run_search("harvest")
     assert found.total == 12 and found.pages == 1
     assert len(found.hits) == 5
@@ -92,11 +96,7 @@ def test_editing_keeps_the_entry(news):
 
 def test_counts_beyond_the_cap_are_shown_as_at_least(db, settings, client):
     settings.SEARCH_COUNT_CAP = 10
-    for n in range(14):
-        NewsArticle.objects.create(
-            section=Section.DOMESTIC, title=f"Lantern {n}", body="lantern riddles",
-            status="published",
-        )  # fmt: skip
+    publish_news("Lantern", "lantern riddles", 14)
     found = run_search("lantern")
     assert found.counts == {"news": 10} and found.capped
     assert "10+" in client.get("/search/", {"q": "lantern"}).content.decode()

@@ -57,8 +57,10 @@ def test_hostile_queries_never_fail(client, news, query):
 )
 @given(query=st.text(max_size=300))
 def test_any_query_string_is_answered(client, news, query):
-    from yingdu.search.service import run_search
+    from yingdu.search.service import PER_PAGE, run_search
 
-    found = run_search(query)
-    assert found.total >= 0
+    found = run_search(query)  # the three news items are all there is to find
+    assert found.total == sum(found.counts.values()) <= len(news)
+    assert len(found.hits) == min(found.total, PER_PAGE)
+    assert {hit.title for hit in found.hits} <= {item.title for item in news}
     assert client.get("/search/", {"q": query.replace("\x00", "")}).status_code == 200

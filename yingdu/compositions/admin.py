@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from yingdu.core.admin import ItemAdmin
+from yingdu.core.admin import PUBLISHING_FIELDS, ItemAdmin
 
 from .models import Composition
 
@@ -34,7 +34,7 @@ class CompositionAdmin(ItemAdmin):
                 ),
             },
         ),
-        (None, {"fields": ["status", "published_at", "view_count", "created_at", "updated_at"]}),
+        (None, {"fields": PUBLISHING_FIELDS}),
     ]
 
     @admin.display(description=_("shown as"))

@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Status, Tag
 
+# The publishing fields every content kind's form ends with.
+PUBLISHING_FIELDS = ["status", "published_at", "view_count", "created_at", "updated_at"]
+
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from yingdu.core.admin import ItemAdmin
+from yingdu.core.admin import PUBLISHING_FIELDS, ItemAdmin
 
 from .models import DailyTerm, Example
 
@@ -29,9 +29,5 @@ class DailyTermAdmin(ItemAdmin):
         "explanation",
         "related",
         "tags",
-        "status",
-        "published_at",
-        "view_count",
-        "created_at",
-        "updated_at",
+        *PUBLISHING_FIELDS,
     ]

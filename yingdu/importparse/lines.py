@@ -19,9 +19,10 @@ COPYRIGHT = re.compile(
     r"(?i)copyright\s*(©|\(c\)|&copy;|\d{4})|^©|版权所有|all rights reserved|"
     r"ICP[备证]|公网安备|本站部分内容来自|如有侵权|转载请注明"
 )
+BREADCRUMB_LABELS = "当前位置|您的位置|你的位置|所在位置|位置"  # "you are here: …"
 NAVIGATION = re.compile(
     r"^(上一篇|下一篇|上一页|下一页|上一条|下一条|返回列表|返回顶部|返回首页|打印本文|关闭窗口|"
-    r"收藏本文|加入收藏|分享到|分享|点击排行|责任编辑|编辑|当前位置|您的位置|你的位置|所在位置|位置)"
+    rf"收藏本文|加入收藏|分享到|分享|点击排行|责任编辑|编辑|{BREADCRUMB_LABELS})"
     r"\s*[：:]?"
 )
 META = re.compile(

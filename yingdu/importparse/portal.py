@@ -10,7 +10,7 @@ from datetime import date
 from yingdu.grades import grade_in as grade_code
 
 from .document import Block, plain
-from .lines import HAN, LATIN, SENTENCE_END, is_body_like, script_lang
+from .lines import BREADCRUMB_LABELS, HAN, LATIN, SENTENCE_END, is_body_like, script_lang
 
 SECTION_PREFIXES = (
     (re.compile(r"^\s*国际英语资讯\s*[:：]\s*"), "international"),
@@ -50,7 +50,7 @@ META_FIELD = re.compile(
 )
 DATE_VALUE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 NUMBER = re.compile(r"\d+")
-BREADCRUMB_START = re.compile(r"^(当前位置|您的位置|你的位置|所在位置|位置)\s*[：:]")
+BREADCRUMB_START = re.compile(rf"^({BREADCRUMB_LABELS})\s*[：:]")
 
 
 @dataclass

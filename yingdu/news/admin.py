@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from yingdu.core.admin import ItemAdmin
+from yingdu.core.admin import PUBLISHING_FIELDS, ItemAdmin
 
 from .models import NewsArticle
 
@@ -22,9 +22,5 @@ class NewsArticleAdmin(ItemAdmin):
         "summary",
         "body",
         "tags",
-        "status",
-        "published_at",
-        "view_count",
-        "created_at",
-        "updated_at",
+        *PUBLISHING_FIELDS,
     ]
