@@ -16,6 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-test-password"
 FILE_NAME = "五年级上册 Unit 1 Hello 课件.pdf"
+# An image finishes after the page's load event when the browser defers it: wait for it.
+WHEN_DRAWN = "img => img.complete || new Promise(done => { img.onload = img.onerror = done; })"
 
 
 @pytest.fixture
@@ -83,7 +85,9 @@ def test_upload_review_filter_download(browser, live_server, people):
     assert all(text in rows.inner_text() for text in ["英语课件", "五年级", "上册", "人教版"])
     rows.get_by_role("link").click()
     visitor.wait_for_url(re.compile(r".*/resources/[a-z0-9-]+/$"))
-    assert visitor.locator(".res-preview img").evaluate("img => img.naturalWidth") > 0
+    preview = visitor.locator(".res-preview img")
+    preview.evaluate(WHEN_DRAWN)
+    assert preview.evaluate("img => img.naturalWidth") > 0, "the first-page preview did not draw"
     with visitor.expect_download() as info:
         visitor.get_by_role("link", name="下载", exact=True).click()
     download = info.value
