@@ -1,4 +1,4 @@
-"""Roles as Django groups: visitor (any account, or nobody signed in), teacher, editor.
+"""Roles as Django groups: visitor (nobody signed in), student, teacher, editor.
 
 Visitors browse and download; teachers also upload (their uploads wait for review);
 editors publish, reject with a reason and edit, and their own uploads publish directly.
@@ -10,6 +10,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
+STUDENT = "student"
 TEACHER = "teacher"
 EDITOR = "editor"
 
@@ -41,11 +42,19 @@ def is_teacher(user) -> bool:
     return is_editor(user) or (user.is_authenticated and TEACHER in group_names(user))
 
 
+def is_student(user) -> bool:
+    """A signed-in learner: the student group. Teachers and editors may keep a notebook too,
+    so learner features ask `user.is_authenticated`, not this."""
+    return user.is_authenticated and STUDENT in group_names(user)
+
+
 def role_name(user) -> str:
     if is_editor(user):
         return EDITOR
     if is_teacher(user):
         return TEACHER
+    if is_student(user):
+        return STUDENT
     return "visitor"
 
 
@@ -81,6 +90,7 @@ def ensure_groups(**kwargs):
     """post_migrate: the two groups exist, and editors hold the content permissions."""
     from django.contrib.auth.models import Group, Permission
 
+    Group.objects.get_or_create(name=STUDENT)
     Group.objects.get_or_create(name=TEACHER)
     editors, _ = Group.objects.get_or_create(name=EDITOR)
     for app_label, models in EDITOR_PERMISSIONS.items():
