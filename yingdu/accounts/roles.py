@@ -13,6 +13,7 @@ from django.shortcuts import render
 STUDENT = "student"
 TEACHER = "teacher"
 EDITOR = "editor"
+ACCOUNT_ROLES = (STUDENT, TEACHER, EDITOR)  # the roles an account can be created with
 
 # Model permissions the editor group gets, so an editor who is also staff can work in the
 # admin on resources, editions and teacher requests (and nothing else).

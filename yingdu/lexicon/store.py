@@ -229,6 +229,16 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.surface)
 
+    def headwords_up_to(self, band: str) -> list[str]:
+        """Lemmas of every single-word entry in ``band`` or an easier band (junior: the
+        小学 and 中考 words), sorted."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT key FROM entries WHERE band <= ? AND is_mwe = 0 ORDER BY key",
+                (BANDS.index(band),),
+            ).fetchall()
+        return [key for (key,) in rows]
+
 
 def _simplemma(word: str) -> str | None:
     try:
