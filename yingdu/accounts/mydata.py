@@ -22,6 +22,9 @@ def _when(value):
 
 def export_account(user) -> dict:
     request = TeacherRequest.objects.filter(user=user).first()
+    asked = request and {
+        "school": request.school, "state": request.state, "created": _when(request.created_at)
+    }  # fmt: skip
     return {
         "username": user.get_username(),
         "display_name": display_name(user),
@@ -29,8 +32,7 @@ def export_account(user) -> dict:
         "role": role_name(user),
         "date_joined": _when(user.date_joined),
         "last_login": _when(user.last_login),
-        "teacher_request": request
-        and {"school": request.school, "state": request.state, "created": _when(request.created_at)},
+        "teacher_request": asked,
     }
 
 

@@ -51,7 +51,8 @@ def remove_known(user, lemmas) -> int:
 
 
 def known_lemmas(user) -> list[str]:
-    return list(KnownWord.objects.filter(user=user).order_by("lemma").values_list("lemma", flat=True))
+    rows = KnownWord.objects.filter(user=user).order_by("lemma")
+    return list(rows.values_list("lemma", flat=True))
 
 
 def version(user) -> str:
