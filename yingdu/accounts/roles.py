@@ -3,12 +3,10 @@
 Visitors browse and download; teachers also upload (their uploads wait for review);
 editors publish, reject with a reason and edit, and their own uploads publish directly.
 Superusers count as editors. Views ask `is_teacher` / `is_editor` or use `role_required`.
+Importable before Django is set up (the `yingdu users` command lists ACCOUNT_ROLES).
 """
 
 from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import render
 
 STUDENT = "student"
 TEACHER = "teacher"
@@ -72,6 +70,9 @@ def role_required(check):
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
+            from django.contrib.auth.views import redirect_to_login
+            from django.shortcuts import render
+
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not check(request.user):

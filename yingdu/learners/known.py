@@ -32,7 +32,7 @@ def band_lemmas(band: str, lexicon) -> list[str]:
     """Every headword up to `band` (one of LEVELS); ValueError for another band."""
     if band not in LEVELS:
         raise ValueError(band)
-    return lexicon.headwords_up_to(band)
+    return lexicon.lemmas_up_to(band)
 
 
 def add_known(user, lemmas) -> int:
