@@ -26,11 +26,11 @@ def rows_of(user_pk: int) -> dict[str, int]:
     found = {}
     for model in apps.get_models(include_auto_created=True):
         for field in model._meta.get_fields():
-            if field.concrete and field.many_to_one or field.one_to_one and field.concrete:
-                if field.related_model is User:
-                    n = model._default_manager.filter(**{field.name: user_pk}).count()
-                    if n:
-                        found[f"{model._meta.label}.{field.name}"] = n
+            points_at_user = field.related_model is User and field.concrete
+            if points_at_user and (field.many_to_one or field.one_to_one):
+                n = model._default_manager.filter(**{field.name: user_pk}).count()
+                if n:
+                    found[f"{model._meta.label}.{field.name}"] = n
     sessions = [
         s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user_pk)
     ]
