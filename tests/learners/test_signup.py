@@ -28,3 +28,11 @@ def test_sign_up_makes_a_student_shown_by_display_name(client, news):
 def test_a_display_name_is_required(client):
     response = client.post("/accounts/signup/", {**FORM, "display_name": "  "})
     assert response.status_code == 200 and not User.objects.exists()
+
+
+def test_the_review_queue_names_requesters_by_display_name(client, editor):
+    from .conftest import signed_in
+
+    client.post("/accounts/signup/", {**FORM, "teacher": "on", "school": "实验中学"})
+    page = signed_in(editor).get("/resources/review/").content.decode()
+    assert "爱读书的猫" in page and "stu2026" not in page
