@@ -133,3 +133,14 @@ def test_deleting_another_account_is_impossible(student, other_student):
     assert signed_in(other_student).delete("/api/me").status_code == 204
     assert User.objects.filter(pk=student.pk).exists()
     assert not User.objects.filter(pk=other_student.pk).exists()
+
+
+def test_guessing_the_password_on_the_confirm_page_is_throttled(busy_student):
+    from yingdu.accounts import throttle
+
+    client = signed_in(busy_student)
+    for n in range(throttle.max_failures()):
+        client.post("/accounts/settings/delete/", {"password": f"guess-{n}"})
+    refused = client.post("/accounts/settings/delete/", {"password": PASSWORD})
+    assert refused.status_code == 400 and "分钟" in refused.content.decode()
+    assert User.objects.filter(pk=busy_student.pk).exists()

@@ -6,6 +6,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.models import User
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from . import throttle
@@ -41,6 +42,7 @@ class SignupForm(UserCreationForm):
         fields = ["username", "display_name", "email"]
         help_texts = {"username": _("For signing in only; never shown to others.")}
 
+    @transaction.atomic
     def save(self, commit=True):
         user = super().save(commit=True)
         set_display_name(user, self.cleaned_data["display_name"])
@@ -60,15 +62,24 @@ class TokenForm(forms.Form):
 
 
 class DeleteAccountForm(forms.Form):
+    """The account's password, checked under the log-in throttle (same counter per IP
+    address and user name), so a borrowed session cannot guess it."""
+
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput)
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, request, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.user = request.user
+        self.ip = throttle.client_ip(request)
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        username = self.user.get_username()
+        if throttle.is_locked(self.ip, username):
+            minutes = max(1, throttle.lock_seconds() // 60)
+            raise ValidationError(LOCKED_MESSAGE, code="locked", params={"minutes": minutes})
         if not self.user.check_password(password):
+            throttle.record_failure(self.ip, username)
             raise ValidationError(_("The password is not right."), code="wrong_password")
         return password
 

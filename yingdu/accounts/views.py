@@ -136,7 +136,7 @@ def export_view(request):
 @login_required
 def delete_view(request):
     """Asks for the password, then deletes the account and everything that belongs to it."""
-    form = DeleteAccountForm(request.user, request.POST or None)
+    form = DeleteAccountForm(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
