@@ -85,3 +85,13 @@ def test_settings_forms_need_csrf(student):
     client = signed_in(student, enforce_csrf_checks=True)
     response = client.post("/accounts/settings/", {"action": "create_token", "name": "x"})
     assert response.status_code == 403 and not ApiToken.objects.exists()
+
+
+def test_operators_list_tokens_in_the_admin_without_their_digest(student, token):
+    from django.contrib.auth.models import User
+
+    admin_user = User.objects.create_superuser("root", password="a-long-test-password")
+    row = ApiToken.objects.get()
+    page = signed_in(admin_user).get(f"/admin/accounts/apitoken/{row.pk}/change/")
+    assert page.status_code == 200 and row.prefix in page.content.decode()
+    assert row.digest not in page.content.decode() and token not in page.content.decode()
