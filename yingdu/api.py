@@ -82,3 +82,9 @@ def limit_api_body(get_response):
 from yingdu.aids.api import router as aids_router  # noqa: E402
 
 api.add_router("/", aids_router)
+
+from yingdu.accounts.api import router as account_router  # noqa: E402
+from yingdu.learners.api import router as known_router  # noqa: E402
+
+api.add_router("/", account_router)
+api.add_router("/", known_router)

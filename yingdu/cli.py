@@ -9,6 +9,7 @@ yingdu reading refresh    re-annotate every item (done after each lexicon build)
 yingdu search QUERY|--reindex   search from the shell, or rebuild the search index
 yingdu import SOURCE...    web pages, feeds, pasted text -> draft items
 yingdu worker             run background jobs (imports started in the admin) until stopped
+yingdu users create|import|token   accounts for a school, API tokens
 
 This module only assembles the parser from the leaf modules that register the commands
 (yingdu/commands/, the lexicon's and the importer's cli.py), checks the configuration, sets
@@ -19,7 +20,7 @@ import argparse
 import sys
 
 from yingdu import config
-from yingdu.commands import lexicon, reading, search, serve, site, worker
+from yingdu.commands import lexicon, reading, search, serve, site, users, worker
 from yingdu.commands.runtime import setup_django
 from yingdu.imports import cli as imports_cli
 
@@ -33,6 +34,7 @@ REGISTER_COMMANDS = (
     lexicon.register,  # lexicon build|show, annotate
     imports_cli.register,  # import SOURCE…
     worker.register,
+    users.register,  # users create|import|token
 )
 
 

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "yingdu.search",
     "ninja",  # serves the API docs' assets locally (no CDN)
     "yingdu.accounts",
+    "yingdu.learners",  # known words (我的词汇) and the /api/me/known API
     "yingdu.imports",
     "yingdu.privacy",
     "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.resources.urls")),
     path("", include("yingdu.search.urls")),
     path("", include("yingdu.accounts.urls")),
+    path("", include("yingdu.learners.urls")),
     path("", include("yingdu.privacy.urls")),
     prefix_default_language=False,
 )

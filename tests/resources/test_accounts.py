@@ -1,4 +1,4 @@
-"""Sign-up makes a visitor (optionally asking for the teacher role), log-in is throttled,
+"""Sign-up makes a student (optionally asking for the teacher role), log-in is throttled,
 and the real settings hash passwords with Argon2."""
 
 import importlib
@@ -25,20 +25,22 @@ def clean_cache():
     cache.clear()
 
 
-def test_sign_up_creates_a_visitor_and_signs_in(client):
+def test_sign_up_creates_a_student_and_signs_in(client):
     response = client.post("/accounts/signup/", {
-        "username": "xiaoming", "password1": "green-tea-2026!", "password2": "green-tea-2026!",
+        "username": "xiaoming", "display_name": "晨读的小明", "password1": "green-tea-2026!",
+        "password2": "green-tea-2026!",
     })  # fmt: skip
     assert response.status_code == 302 and response["Location"] == "/resources/"
     user = User.objects.get(username="xiaoming")
-    assert role_name(user) == "visitor" and not TeacherRequest.objects.exists()
-    assert "xiaoming" in client.get("/resources/").content.decode()
+    assert role_name(user) == "student" and not TeacherRequest.objects.exists()
+    page = client.get("/resources/").content.decode()
+    assert "晨读的小明" in page and "xiaoming" not in page  # the display name only
 
 
 def test_sign_up_may_ask_for_the_teacher_role(client):
     client.post("/accounts/signup/", {
-        "username": "ms_chen", "password1": "green-tea-2026!", "password2": "green-tea-2026!",
-        "teacher": "on", "school": "实验小学",
+        "username": "ms_chen", "display_name": "陈老师", "password1": "green-tea-2026!",
+        "password2": "green-tea-2026!", "teacher": "on", "school": "实验小学",
     })  # fmt: skip
     request = TeacherRequest.objects.get()
     assert request.user.username == "ms_chen" and request.state == "pending"

@@ -1,10 +1,10 @@
-"""Teacher requests in the admin (roles themselves are the groups on each user)."""
+"""Teacher requests and API tokens in the admin (roles themselves are the groups on each user)."""
 
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import TeacherRequest
+from .models import ApiToken, TeacherRequest
 from .roles import TEACHER, grant
 
 
@@ -27,3 +27,16 @@ class TeacherRequestAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "school"]
     readonly_fields = ["created_at", "decided_at", "decided_by"]
     actions = [grant_teacher]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Operators may list and revoke (delete) tokens; the stored digest is never shown."""
+
+    list_display = ["prefix", "name", "user", "created_at", "last_used_at"]
+    search_fields = ["user__username", "name", "prefix"]
+    fields = ["user", "name", "prefix", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False  # tokens are made by their owner (settings page) or `yingdu users token`

@@ -1,15 +1,30 @@
-"""Who is calling the learner API (/api/me/...): the signed-in session user.
+"""Who is calling the learner API (/api/me/...): a bearer token or the signed-in session.
 
 Every learner endpoint uses `learner_auth`, so a caller without credentials gets 401 and a
-learner only ever reaches their own rows (`request.auth` is the user). Bearer tokens are
-added here, in one place, for all learner endpoints.
+learner only ever reaches their own rows (`request.auth` is the user, and so is
+`request.user`, whichever way they signed in). `Authorization: Bearer TOKEN` is tried first
+(no cookie, so no CSRF check); otherwise the session, with CSRF checked by ninja for unsafe
+methods. Tokens are made on the settings page or with `yingdu users token NAME`
+(yingdu/accounts/tokens.py).
 """
 
-from ninja.security import SessionAuth
+from ninja.security import HttpBearer, SessionAuth
+
+from .tokens import user_for_token
+
+
+class LearnerTokenAuth(HttpBearer):
+    """`Authorization: Bearer yd_…`: the token's user, or None to try the session."""
+
+    def authenticate(self, request, token):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user  # rate limits and views read request.user
+        return user
 
 
 class LearnerSessionAuth(SessionAuth):
     """The session user (CSRF checked by ninja for unsafe methods)."""
 
 
-learner_auth = [LearnerSessionAuth()]
+learner_auth = [LearnerTokenAuth(), LearnerSessionAuth()]

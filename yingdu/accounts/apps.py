@@ -10,6 +10,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from .mydata import register_sections
         from .roles import ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)
+        register_sections()

@@ -1,4 +1,5 @@
-"""A visitor's request to become a teacher (upload rights), decided by an editor."""
+"""Accounts' own rows: a learner's profile (display name), API tokens (stored hashed), a
+visitor's request to become a teacher (decided by an editor), and rate counters."""
 
 from django.conf import settings
 from django.db import models
@@ -49,3 +50,47 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count}"
+
+
+DISPLAY_NAME_MAX = 30
+
+
+class Profile(models.Model):
+    """What the site shows of an account: a display name chosen at sign-up (a nickname; no
+    real name is asked for). The user name stays private to the account and the operators."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+        related_name="profile",
+    )  # fmt: skip
+    display_name = models.CharField(_("display name"), max_length=DISPLAY_NAME_MAX)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return self.display_name
+
+
+class ApiToken(models.Model):
+    """A learner's API token: only the SHA-256 of the secret is kept, and a short visible
+    prefix so the learner can tell their tokens apart (yingdu/accounts/tokens.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )  # fmt: skip
+    name = models.CharField(_("name"), max_length=50, blank=True)
+    prefix = models.CharField(_("token starts with"), max_length=12)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.name})" if self.name else f"{self.prefix}…"

@@ -3,16 +3,15 @@
 Visitors browse and download; teachers also upload (their uploads wait for review);
 editors publish, reject with a reason and edit, and their own uploads publish directly.
 Superusers count as editors. Views ask `is_teacher` / `is_editor` or use `role_required`.
+Importable before Django is set up (the `yingdu users` command lists ACCOUNT_ROLES).
 """
 
 from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import render
-
 STUDENT = "student"
 TEACHER = "teacher"
 EDITOR = "editor"
+ACCOUNT_ROLES = (STUDENT, TEACHER, EDITOR)  # the roles an account can be created with
 
 # Model permissions the editor group gets, so an editor who is also staff can work in the
 # admin on resources, editions and teacher requests (and nothing else).
@@ -71,6 +70,9 @@ def role_required(check):
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
+            from django.contrib.auth.views import redirect_to_login
+            from django.shortcuts import render
+
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not check(request.user):

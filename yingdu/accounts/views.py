@@ -1,16 +1,27 @@
-"""Sign-up, log-in (throttled) and log-out pages; never cached (they carry CSRF forms)."""
+"""Sign-up, log-in (throttled), log-out, and a signed-in user's settings page (display name,
+API tokens, data export, account deletion); never cached (they carry CSRF forms)."""
 
-from django.contrib import admin
+import json
+
+from django.contrib import admin, messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
 
-from .forms import LoginForm, SignupForm
-from .models import TeacherRequest
+from .forms import DeleteAccountForm, DisplayNameForm, LoginForm, SignupForm, TokenForm
+from .models import ApiToken, TeacherRequest
+from .mydata import delete_account, export_everything
+from .tokens import create_token, revoke_token
+from .users import display_name, set_display_name
 
 
 def _next_url(request) -> str:
@@ -68,3 +79,68 @@ def logout_view(request):
         logout(request)
         return redirect("home")
     return render(request, "accounts/logout.html")
+
+
+def _settings_page(request, *, name_form=None, token_form=None, new_token=None, status=200):
+    context = {
+        "name_form": name_form
+        or DisplayNameForm(initial={"display_name": display_name(request.user)}),
+        "token_form": token_form or TokenForm(),
+        "tokens": ApiToken.objects.filter(user=request.user),
+        "new_token": new_token,
+    }
+    return render(request, "accounts/settings.html", context, status=status)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_view(request):
+    """我的账户: display name, API tokens (a new one shown once), export, delete."""
+    if request.method == "GET":
+        return _settings_page(request)
+    action = request.POST.get("action")
+    if action == "display_name":
+        form = DisplayNameForm(request.POST)
+        if not form.is_valid():
+            return _settings_page(request, name_form=form, status=400)
+        set_display_name(request.user, form.cleaned_data["display_name"])
+        messages.success(request, _("Your display name is saved."))
+    elif action == "create_token":
+        form = TokenForm(request.POST)
+        if not form.is_valid():
+            return _settings_page(request, token_form=form, status=400)
+        secret = create_token(request.user, form.cleaned_data["name"])[1]
+        return _settings_page(request, new_token=secret)  # shown this once, never stored
+    elif action == "revoke_token":
+        token = request.POST.get("token", "")
+        if token.isdigit() and revoke_token(request.user, int(token)):
+            messages.success(request, _("The token is revoked."))
+    return redirect("accounts:settings")
+
+
+@never_cache
+@login_required
+@require_GET
+def export_view(request):
+    """All the user's data as a JSON download (the same as GET /api/me/export)."""
+    data = json.dumps(export_everything(request.user), ensure_ascii=False, indent=1)
+    stamp = timezone.localdate().isoformat()
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="yingdu-my-data-{stamp}.json"'
+    return response
+
+
+@never_cache
+@csrf_protect
+@login_required
+def delete_view(request):
+    """Asks for the password, then deletes the account and everything that belongs to it."""
+    form = DeleteAccountForm(request, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user)
+        return render(request, "accounts/deleted.html")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/delete.html", {"form": form}, status=status)

@@ -229,6 +229,14 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.surface)
 
+    def lemmas_up_to(self, band: str) -> list[str]:
+        """Every lemma the annotator gives a band of ``band`` or easier (junior: the 小学 and
+        中考 words with their derived words), sorted: what a reader of that level knows."""
+        top = BANDS.index(band)
+        return sorted(
+            key for key, (lemma, rank, _, _) in self.surface.items() if key == lemma and rank <= top
+        )
+
 
 def _simplemma(word: str) -> str | None:
     try:

@@ -79,6 +79,8 @@
       window.scrollX + document.documentElement.clientWidth - pop.offsetWidth - 8);
     pop.style.left = Math.max(8, left) + "px";
     pop.style.top = (box.bottom + window.scrollY + 6) + "px";
+    // Other scripts add their buttons (known.js: "我认识" for signed-in learners).
+    document.dispatchEvent(new CustomEvent("yingdu:popover", { detail: { pop: pop, lemma: g.l } }));
   }
 
   document.addEventListener("click", function (event) {
