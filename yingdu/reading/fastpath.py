@@ -17,12 +17,13 @@ from operator import add, is_, itemgetter
 from yingdu.lexicon.store import Lexicon
 
 from .classification import analyze, pieces_in_context
-from .tokenize import SPLIT_RE
+from .tokenize import SPLIT_RE, is_sentence_initial
 from .tokens import (
     BAND,
     END,
     IS_NUMBER,
     LEMMA,
+    START,
     TEXT,
     UNSEEN,
     Ambiguous,
@@ -95,11 +96,22 @@ def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
     """Settle the tokens with band None; note the lemmas of names and numbers."""
     numbers = 0
     replacements: dict[int, list[RawToken]] = {}
+    memo = lexicon.memo
     for i in list(compress(count(), map(is_, bands, repeat(None)))):
-        if lemmas[i] is not None:  # a name
-            unlisted.add(lemmas[i])
+        lemma = lemmas[i]
+        if lemma is not None:  # a name
+            unlisted.add(lemma)
             continue
-        new = _pieces(tokens[i], text, offset, lexicon)
+        token = tokens[i]
+        entry = memo.get(token[TEXT])
+        if entry.__class__ is Split:  # the commonest case, inline: Darcy, Darcy's, don't
+            start = token[START]
+            pieces = entry.initial
+            if entry.inside is not pieces and not is_sentence_initial(text, start - offset):
+                pieces = entry.inside
+            new = [shifted(piece, start) for piece in pieces]
+        else:
+            new = _pieces(token, text, offset, lexicon)
         for token in new:
             if token[BAND] is None:  # a name or a number
                 unlisted.add(token[LEMMA])
@@ -109,7 +121,6 @@ def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
             numbers += token[IS_NUMBER]
         else:
             replacements[i] = new
-    memo = lexicon.memo
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
     if replacements:

@@ -42,8 +42,11 @@ def bank_entry(lemma: str, use: FirstUse, lexicon: Lexicon) -> dict:
 def choose_gloss(lemma, word, before, after, lexicon: Lexicon, is_expression=False) -> Gloss:
     """The gloss of ``lemma`` written ``word`` between ``before`` and ``after``: the part of
     speech is guessed from the neighbouring words (posguess.py), the lexicon gives the gloss
-    for it."""
-    pos = "" if is_expression else guess_pos(word.lower(), lemma, before, after)
+    for it.  No guess is made when it could not change the answer (``needs_context``)."""
+    if is_expression or not needs_context(lemma, lexicon):
+        pos = ""
+    else:
+        pos = guess_pos(word.lower(), lemma, before, after)
     key = (lemma, pos)  # the memo's keys for words are strings, so tuples cannot clash
     memo = lexicon.memo
     gloss = memo.get(key)
