@@ -100,8 +100,13 @@ def needs_context(lemma: str, lexicon: Lexicon) -> bool:
     are for several parts of speech, or for none named (then the guessed part of speech is
     the one shown), or it has no entry or gloss.  Every other lemma shows its one part of
     speech and gloss wherever it stands."""
-    poses = _poses(lemma, lexicon)
-    return poses is None or len(poses) != 1 or "" in poses
+    key = ("context", lemma)  # asked for every Word Bank entry: the answer is kept
+    memo = lexicon.memo
+    needed = memo.get(key)
+    if needed is None:
+        poses = _poses(lemma, lexicon)
+        needed = memo[key] = poses is None or len(poses) != 1 or "" in poses
+    return needed
 
 
 def _poses(lemma: str, lexicon: Lexicon) -> frozenset[str] | None:
