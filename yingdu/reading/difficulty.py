@@ -19,11 +19,12 @@ from itertools import compress, count
 from operator import itemgetter
 
 from yingdu.lexicon.bands import BANDS, LEVELS, band_rank
+from yingdu.lexicon.store import Lexicon
 
 from .fastpath import Labelled
-from .posguess import neighbours
-from .tokens import BAND, END, LEMMA, MWE, START, TEXT, RawToken
-from .wordbank import FirstUse
+from .posguess import neighbours_of
+from .tokens import BAND, LEMMA, MWE, TEXT, RawToken
+from .wordbank import FirstUse, needs_context
 
 GRADES = ((0.02, "容易"), (0.05, "适中"), (0.10, "较难"))
 HARDEST = "很难"
@@ -64,6 +65,9 @@ class Tally:
     """The counts and the Word Bank of a text for a reader at ``level``, chunk after chunk."""
 
     level: str
+    # the lexicon the bank's glosses come from: only its entries whose gloss can depend on
+    # the sentence get their neighbours noted (None: every entry)
+    lexicon: Lexicon | None = None
     above_bands: frozenset[str] = field(init=False)
     words: int = 0  # running words
     above: int = 0  # running words above level
@@ -80,7 +84,7 @@ class Tally:
         """Count one chunk of the text (``distinct``: the set of its lemmas); ``mwes`` are the
         expressions found so far, ``firsts`` the indices of the first tokens of those found in
         this chunk.  ``text`` (starting at ``offset``) is the chunk itself: when given, a Word
-        Bank entry's neighbours stop at sentence ends (posguess.neighbours)."""
+        Bank entry's neighbours stop at sentence ends (posguess.neighbours_of)."""
         tokens, lemmas = chunk.tokens, chunk.lemmas
         self.words += len(tokens) - chunk.numbers
         self.lemmas |= distinct
@@ -96,14 +100,16 @@ class Tally:
     def _bank(self, tokens: list[RawToken], new: list[tuple[int, str | None]], mwes, text, offset):
         """Note the first use of the words (index, lemma) and expressions (index, None) new
         to the Word Bank, in text order."""
-        bank = self.bank
+        bank, lexicon = self.bank, self.lexicon
         for i, lemma in new:
             token = tokens[i]
             if lemma is None:
                 self._bank_expression(mwes[token[MWE]])
                 continue
-            if text:
-                before, after = neighbours(text, token[START] - offset, token[END] - offset)
+            if lexicon is not None and not needs_context(lemma, lexicon):
+                before = after = ""
+            elif text:
+                before, after = neighbours_of(tokens, i, text, offset)
             else:
                 before = tokens[i - 1][TEXT].lower() if i else ""
                 after = tokens[i + 1][TEXT].lower() if i + 1 < len(tokens) else ""

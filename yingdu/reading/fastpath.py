@@ -17,12 +17,13 @@ from operator import add, is_, itemgetter
 from yingdu.lexicon.store import Lexicon
 
 from .classification import analyze, pieces_in_context
-from .tokenize import SPLIT_RE
+from .tokenize import SPLIT_RE, is_sentence_initial
 from .tokens import (
     BAND,
     END,
     IS_NUMBER,
     LEMMA,
+    START,
     TEXT,
     UNSEEN,
     Ambiguous,
@@ -36,8 +37,8 @@ from .tokens import (
 _MEMO_LIMIT = 200_000  # memo entries kept before the memo is dropped
 _BLOCK = 4096  # characters tokenized at a time: a block's objects stay in the CPU cache
 _SAMPLE = 100  # words checked against the memo to tell a cold one
-_LEMMAS = itemgetter(0)  # of memo entries: Tail and Split both start (lemma, band, …)
-_BANDS = itemgetter(1)
+_LEMMA = itemgetter(LEMMA)  # of raw tokens: (text, start, end) + a memo entry, whose Tail,
+_BAND = itemgetter(BAND)  # Split and Ambiguous all start (lemma, band, …)
 
 
 @dataclass(slots=True)
@@ -70,15 +71,20 @@ def label_text(text: str, offset: int, lexicon: Lexicon, unlisted: set[str]) -> 
 def _label_block(text, start, end, offset, lexicon, unlisted) -> tuple[list, list, list, int]:
     """Tokens of ``text[start:end]``, their lemmas and bands, and the count of numbers."""
     pieces = SPLIT_RE.split(text[start:end])  # gap, word, gap, word, …, gap
-    bounds = list(accumulate(map(len, pieces), initial=offset + start))
     words = pieces[1::2]
     memo = lexicon.memo
     if _mostly_new(words, memo):  # a cold memo: analyse each distinct string once
         _learn(set(words), lexicon)
-    tails = list(map(memo.get, words, repeat(UNSEEN)))
-    tokens = list(map(add, zip(words, bounds[1:-1:2], bounds[2::2], strict=True), tails))
-    lemmas = list(map(_LEMMAS, tails))
-    bands = list(map(_BANDS, tails))
+    # the offsets where the pieces end: after the first gap, a word's start and end in turn,
+    # so zip(words, bounds, bounds) pairs each word with them (no lists: fewer objects for
+    # the garbage collector to look at)
+    bounds = accumulate(map(len, pieces), initial=offset + start)
+    next(bounds)
+    tails = map(memo.get, words, repeat(UNSEEN))
+    # not strict: bounds keeps one more offset, the end of the last gap
+    tokens = list(map(add, zip(words, bounds, bounds, strict=False), tails))
+    lemmas = list(map(_LEMMA, tokens))
+    bands = list(map(_BAND, tokens))
     return _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted)
 
 
@@ -95,11 +101,22 @@ def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
     """Settle the tokens with band None; note the lemmas of names and numbers."""
     numbers = 0
     replacements: dict[int, list[RawToken]] = {}
+    memo = lexicon.memo
     for i in list(compress(count(), map(is_, bands, repeat(None)))):
-        if lemmas[i] is not None:  # a name
-            unlisted.add(lemmas[i])
+        lemma = lemmas[i]
+        if lemma is not None:  # a name
+            unlisted.add(lemma)
             continue
-        new = _pieces(tokens[i], text, offset, lexicon)
+        token = tokens[i]
+        entry = memo.get(token[TEXT])
+        if entry.__class__ is Split:  # the commonest case, inline: Darcy, Darcy's, don't
+            start = token[START]
+            pieces = entry.initial
+            if entry.inside is not pieces and not is_sentence_initial(text, start - offset):
+                pieces = entry.inside
+            new = [shifted(piece, start) for piece in pieces]
+        else:
+            new = _pieces(token, text, offset, lexicon)
         for token in new:
             if token[BAND] is None:  # a name or a number
                 unlisted.add(token[LEMMA])
@@ -109,7 +126,6 @@ def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
             numbers += token[IS_NUMBER]
         else:
             replacements[i] = new
-    memo = lexicon.memo
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
     if replacements:

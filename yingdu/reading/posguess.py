@@ -25,7 +25,8 @@ sentence or text boundary).  Rules, first match wins:
 13. otherwise no guess ('' -> the first gloss of the entry).
 
 :func:`neighbours` finds the words around a token in the raw text (used where only offsets
-are at hand), and :func:`score_cases` scores a test file of ambiguous words in sentences
+are at hand), :func:`neighbours_of` gives the same answer from the token stream (cheaper),
+and :func:`score_cases` scores a test file of ambiguous words in sentences
 (tests/reading/pos_cases.tsv; bench/bench_lexicon.py prints the score).
 """
 
@@ -33,6 +34,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from .tokens import END, START, TEXT
 
 
 def _words(text: str) -> frozenset[str]:
@@ -189,10 +192,42 @@ def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The words (lowercase) just before ``text[start:end]`` and just after it; '' across a
     sentence end or other punctuation than commas, quotes, brackets and hyphens."""
     before = _WORD_BEFORE.search(text, max(0, start - _LOOK), start)
-    after = _WORD_AFTER.match(text, end, end + _LOOK)
     prev = before.group(1).lower().replace("’", "'") if before else ""
-    nxt = after.group(1).lower().replace("’", "'") if after else ""
-    return _clitic(prev), nxt
+    return _clitic(prev), _word_after(text, end)
+
+
+def _word_after(text: str, end: int) -> str:
+    after = _WORD_AFTER.match(text, end, end + _LOOK)
+    return after.group(1).lower().replace("’", "'") if after else ""
+
+
+# A gap between two words that neighbours() always looks across (a subset of its own: no
+# typographic apostrophe, which can also end a word), and what may touch a word from the left.
+_PLAIN_GAP = ' \t\n\r\f\v,"“”‘()-'
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’")
+
+
+def neighbours_of(tokens: list, i: int, text: str, offset: int = 0) -> tuple[str, str]:
+    """``neighbours`` of ``tokens[i]`` (raw tokens of ``text``, whose offsets start at
+    ``offset``), the same answer found faster: the previous token is the previous word when
+    it is plain letters and only spaces, commas, quotes, brackets or hyphens lie between;
+    anything else (contraction pieces, numbers, accents, sentence ends) asks the text."""
+    token = tokens[i]
+    start, end = token[START] - offset, token[END] - offset
+    if i:
+        before = tokens[i - 1]
+        word, word_start = before[TEXT], before[START] - offset
+        gap = text[before[END] - offset : start]
+        if (
+            gap
+            and not gap.strip(_PLAIN_GAP)
+            and word.isascii()
+            and word.isalpha()
+            and start - word_start <= _LOOK
+            and (not word_start or text[word_start - 1] not in _WORD_CHARS)
+        ):
+            return word.lower(), _word_after(text, end)
+    return neighbours(text, start, end)
 
 
 def _clitic(word: str) -> str:

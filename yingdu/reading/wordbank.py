@@ -12,15 +12,16 @@ from typing import NamedTuple
 
 from yingdu.lexicon.store import Lexicon
 
-from .posguess import guess_pos, neighbours
-from .tokens import END, LEMMA, START, TEXT
+from .posguess import guess_pos, neighbours_of
+from .tokens import LEMMA, START, TEXT
 
 _GLOSS_SENSES = 3  # senses of a gloss kept in the Word Bank
 
 
 # Where a Word Bank entry first occurs in the text, a plain tuple (made for every entry):
 # (word as written, band, the previous word lowercase, the next word lowercase, is_expression);
-# the neighbours are '' at the ends of the text and for an expression.
+# the neighbours are '' at the ends of the text, for an expression and for a lemma whose gloss
+# does not depend on them (needs_context).
 FirstUse = tuple[str, str, str, str, bool]
 
 
@@ -41,8 +42,11 @@ def bank_entry(lemma: str, use: FirstUse, lexicon: Lexicon) -> dict:
 def choose_gloss(lemma, word, before, after, lexicon: Lexicon, is_expression=False) -> Gloss:
     """The gloss of ``lemma`` written ``word`` between ``before`` and ``after``: the part of
     speech is guessed from the neighbouring words (posguess.py), the lexicon gives the gloss
-    for it."""
-    pos = "" if is_expression else guess_pos(word.lower(), lemma, before, after)
+    for it.  No guess is made when it could not change the answer (``needs_context``)."""
+    if is_expression or not needs_context(lemma, lexicon):
+        pos = ""
+    else:
+        pos = guess_pos(word.lower(), lemma, before, after)
     key = (lemma, pos)  # the memo's keys for words are strings, so tuples cannot clash
     memo = lexicon.memo
     gloss = memo.get(key)
@@ -74,13 +78,12 @@ def senses_in_context(text: str, tokens, bank: list[dict], lexicon: Lexicon) -> 
     """
     index = {entry["lemma"]: n for n, entry in enumerate(bank)}
     chosen: dict[int, int] = {}
-    for token in tokens:
+    for i, token in enumerate(tokens):
         lemma = token[LEMMA]
         n = index.get(lemma)
-        if n is None or not _several_poses(lemma, lexicon):
+        if n is None or len(_poses(lemma, lexicon) or ()) < 2:
             continue
-        start, end = token[START], token[END]
-        prev, nxt = neighbours(text, start, end)
+        prev, nxt = neighbours_of(tokens, i, text)
         _, pos, gloss = choose_gloss(lemma, token[TEXT], prev, nxt, lexicon)
         entry = bank[n]
         if not gloss or gloss == entry["gloss"]:
@@ -88,15 +91,30 @@ def senses_in_context(text: str, tokens, bank: list[dict], lexicon: Lexicon) -> 
         senses = entry.setdefault("senses", [])
         if [pos, gloss] not in senses:
             senses.append([pos, gloss])
-        chosen[start] = senses.index([pos, gloss])
+        chosen[token[START]] = senses.index([pos, gloss])
     return chosen
 
 
-def _several_poses(lemma: str, lexicon: Lexicon) -> bool:
+def needs_context(lemma: str, lexicon: Lexicon) -> bool:
+    """Whether the words around a use of ``lemma`` can change its Word Bank entry: its glosses
+    are for several parts of speech, or for none named (then the guessed part of speech is
+    the one shown), or it has no entry or gloss.  Every other lemma shows its one part of
+    speech and gloss wherever it stands."""
+    key = ("context", lemma)  # asked for every Word Bank entry: the answer is kept
+    memo = lexicon.memo
+    needed = memo.get(key)
+    if needed is None:
+        poses = _poses(lemma, lexicon)
+        needed = memo[key] = poses is None or len(poses) != 1 or "" in poses
+    return needed
+
+
+def _poses(lemma: str, lexicon: Lexicon) -> frozenset[str] | None:
+    """The parts of speech ``lemma``'s glosses are for (None when the lexicon lacks it)."""
     key = ("poses", lemma)  # tuple keys never clash with the memo's string keys
     memo = lexicon.memo
-    several = memo.get(key)
-    if several is None:
-        entry = lexicon.lookup(lemma)
-        several = memo[key] = bool(entry) and len({pos for pos, _ in entry.glosses}) > 1
-    return several
+    if key in memo:
+        return memo[key]
+    entry = lexicon.lookup(lemma)
+    poses = memo[key] = None if entry is None else frozenset(pos for pos, _ in entry.glosses)
+    return poses
