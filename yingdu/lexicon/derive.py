@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .cedict import CAPITAL_POS
 from .inflections import suffix_candidates
 
 Glosses = list[tuple[str, str]]
@@ -41,7 +42,7 @@ def _items(glosses: Glosses, pos: str = "", limit: int = 2) -> list[str]:
     if pos == "v":
         chosen = next((g for p, g in glosses if p == "v"), "")
     else:
-        chosen = next((g for p, g in glosses if p not in ("v", "n")), "")
+        chosen = next((g for p, g in glosses if p not in ("v", "n", CAPITAL_POS)), "")
         chosen = chosen or (glosses[0][1] if glosses and pos == "n" else "")
     items = [i.strip() for i in _ITEM_SPLIT.split(chosen) if i.strip()]
     return [i for i in items if not re.search(r"[A-Za-z…]", i)][:limit]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .cedict import cedict_glosses
+from .cedict import cedict_glosses, index_key
 from .coreglosses import CORE_GLOSSES
 from .derive import derived_gloss
 from .spelling import american_spellings
@@ -62,7 +62,8 @@ def fill_glosses(
 
     out: dict[str, tuple[str, Glosses]] = {}
     for key in sorted(candidates):
-        result = _one(key, direct.get(key), spelled.get(key), gloss_of, score_of)
+        hit = direct.get(key) or direct.get(index_key(key))  # take sth for granted
+        result = _one(key, hit, spelled.get(key), gloss_of, score_of)
         if result:
             out[key] = result
     return out
