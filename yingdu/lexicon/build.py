@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import glossfill, pipsources
-from .cedict import CAPITAL_POS
 from .ambiguous import write_ambiguous
 from .bands import BANDS, BEYOND, band_rank
+from .cedict import CAPITAL_POS
 from .curriculum import read_band_table
 from .derivations import lower_by_derivation
 from .ecdict import EcdictRow, iter_ecdict

@@ -248,9 +248,10 @@ def two_word_phrases(definition: str) -> list[tuple[str, str]]:
     out = []
     for item in _LIST_SPLIT.split(text.strip(" .;,")):
         words = _ARTICLE.sub("", item).split()
-        if len(words) == 2 and all(_PHRASE_WORD.match(w) for w in words):
-            if words[0] not in _NOT_MODIFIERS and words[1] not in _NOT_MODIFIERS:
-                out.append((words[0], words[1]))
+        if len(words) == 2 and all(
+            _PHRASE_WORD.match(w) and w not in _NOT_MODIFIERS for w in words
+        ):
+            out.append((words[0], words[1]))
     return out
 
 
