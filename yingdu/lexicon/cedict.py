@@ -69,7 +69,7 @@ CAPITAL_PENALTY = 2.5
 SENSE_WEIGHT = 0.3
 SENSES_WEIGHT = 0.25
 FREQ_WEIGHT = 1.3
-SINGLE_CHAR_PENALTY = 2.0
+SINGLE_CHAR_PENALTY = 3.0
 LENGTH_WEIGHT = 0.5
 PER_POS = 3
 MAX_BEHIND = 4.0
@@ -77,6 +77,8 @@ MAX_GROUPS = 3
 # The group of capitalised senses (三月 March): a noun the build marks as such, so that the
 # popover shows it for "March" and never for "march" (store.Entry.gloss_for).
 CAPITAL_POS = "N"
+CONSENSUS_WEIGHT = 0.2  # per other candidate sharing a character, at most MAX_SHARING
+MAX_SHARING = 4
 # Fallbacks for words no definition names (see _add_fallbacks), behind every direct match.
 PLURAL_PENALTY = 1.0
 SHARE_BASE = 7.0
@@ -163,12 +165,12 @@ def _register_penalty(definition: str, first: str) -> float:
     return 0.0
 
 
-def _pos_of(chinese: str, pos: str, capital: bool) -> str:
+def _pos_of(chinese: str, pos: str, capital: bool, key: str) -> str:
     if pos:
         return pos
     if capital:
         return CAPITAL_POS
-    if chinese.endswith("地") and len(chinese) > 1:
+    if chinese.endswith("地") and len(chinese) > 1 and key.endswith("ly"):  # not 盆地
         return "adv"
     if chinese.endswith("的") and len(chinese) > 1:
         return "adj"
@@ -221,9 +223,10 @@ def reverse_index(wanted: set[str] | None = None) -> dict[str, list[Candidate]]:
                 score = _score(chinese, definitions, index, match, zipf_zh)
                 score += _register_penalty(definition, definitions[0])
                 score += CAPITAL_PENALTY if capital else 0.0
-                found[match.key].append((score, _pos_of(chinese, match.pos, capital), chinese))
+                found[match.key].append((score, _pos_of(chinese, match.pos, capital, match.key), chinese))
                 if match.obj:
                     objects[(match.key, chinese)] = match.obj
+    _rerank(found)
     _show_objects(found, objects)
     _add_fallbacks(found, phrases, zipf_zh)
     for key in [k for k in found if " " in k]:
@@ -238,6 +241,21 @@ def index_key(phrase: str) -> str:
     (``take sth for granted`` -> ``take for granted``, ``to some extent`` -> ``some extent``)."""
     words = [w for w in phrase.split() if w not in _SLOTS]
     return " ".join(words[1:] if words[:1] == ["to"] and len(words) > 2 else words)
+
+
+def _rerank(found: dict[str, list[Candidate]]) -> None:
+    """Candidates sharing a character with other candidates of the same word rank a little
+    higher: the senses agree (衣服, 衣着, 衣裳 for clothes; not 布料)."""
+    for key, cands in found.items():
+        chars = [set(c) for _s, _p, c in cands]
+        found[key] = [
+            (score - CONSENSUS_WEIGHT * min(_sharing(mine, chars), MAX_SHARING), pos, chinese)
+            for (score, pos, chinese), mine in zip(cands, chars, strict=True)
+        ]
+
+
+def _sharing(mine: set[str], chars: list[set[str]]) -> int:
+    return sum(1 for other in chars if other is not mine and other & mine)
 
 
 def two_word_phrases(definition: str) -> list[tuple[str, str]]:
