@@ -67,7 +67,7 @@ WEAK_LABEL_PENALTY = 6.0
 COLLOQUIAL_PENALTY = 1.0
 CAPITAL_PENALTY = 2.5
 SENSE_WEIGHT = 0.3
-SENSES_WEIGHT = 0.25
+SENSES_WEIGHT = 0.15
 FREQ_WEIGHT = 1.3
 SINGLE_CHAR_PENALTY = 3.0
 LENGTH_WEIGHT = 0.5
@@ -77,6 +77,7 @@ MAX_GROUPS = 3
 # The group of capitalised senses (三月 March): a noun the build marks as such, so that the
 # popover shows it for "March" and never for "march" (store.Entry.gloss_for).
 CAPITAL_POS = "N"
+QUALIFIED_PENALTY = 0.5  # a definition with a qualifier in parentheses: "to commit (funds)"
 CONSENSUS_WEIGHT = 0.2  # per other candidate sharing a character, at most MAX_SHARING
 MAX_SHARING = 4
 # Fallbacks for words no definition names (see _add_fallbacks), behind every direct match.
@@ -223,7 +224,9 @@ def reverse_index(wanted: set[str] | None = None) -> dict[str, list[Candidate]]:
                 score = _score(chinese, definitions, index, match, zipf_zh)
                 score += _register_penalty(definition, definitions[0])
                 score += CAPITAL_PENALTY if capital else 0.0
-                found[match.key].append((score, _pos_of(chinese, match.pos, capital, match.key), chinese))
+                score += QUALIFIED_PENALTY if "(" in definition else 0.0
+                pos = _pos_of(chinese, match.pos, capital, match.key)
+                found[match.key].append((score, pos, chinese))
                 if match.obj:
                     objects[(match.key, chinese)] = match.obj
     _rerank(found)

@@ -30,7 +30,9 @@ from .spelling import american_spellings
 Glosses = list[tuple[str, str]]
 # A CC-CEDICT match scoring above this (see cedict.py) counts as weak: a derivation wins.
 WEAK_SCORE = 6.0
-_TRANSPARENT = ("-ly ",)
+# A noun of action whose own CC-CEDICT match scores at most this keeps it before its base
+# verb's gloss (tradition: 传统, not trade's 营业; revitalization 5.4: 振兴 before 维新).
+STRONG_SCORE = 5.0
 # Nouns of action built on a verb gloss (the base's "v" group, so the base is a verb).
 _FROM_VERB = ("-ation ", "-ition ", "-ion ", "-sion ", "-faction ", "-ment ")
 
@@ -78,8 +80,6 @@ def _one(key, hit, american, gloss_of, score_of=lambda key: None):
             return "spelling", glosses
     derived = derived_gloss(key, gloss_of, compounds=not hit)
     own = hit[1] if hit else []
-    if derived and derived[0].startswith(_TRANSPARENT):
-        return "derived", derived[1] + own
     from_verb = derived and derived[0].startswith(_FROM_VERB)
     if from_verb and hit and _base_matches_better(derived[0], hit[0], score_of):
         return "derived", derived[1] + own
@@ -95,4 +95,4 @@ def _base_matches_better(rule: str, own_score: float, score_of) -> bool:
     (revitalize -> 振兴 beats revitalization -> 维新, a second sense)."""
     base = rule.partition(" <- ")[2]
     base_score = score_of(base) if base else None
-    return base_score is not None and base_score < own_score
+    return own_score > STRONG_SCORE and base_score is not None and base_score < own_score
