@@ -110,15 +110,17 @@ def definition_matches(definition: str) -> list[Match]:
     if _SKIP_DEF.match(definition.strip()):
         return []
     text = " ".join(_PARENS.sub(" ", definition).split()).strip(" .;,")
-    pos = ""
+    pos, whole_tier = "", 0
     if text.lower().startswith("to "):
         text, pos = text[3:], "v"
         if text.lower().startswith("be ") and len(text.split()) <= 3:
             text, pos = text[3:], "adj"  # "to be fond of" -> fond (adjective)
+            if _ARTICLE.match(text.lower()):
+                pos, whole_tier = "", 1  # "to be a soldier" (当兵) is no adjective
     whole = _ARTICLE.sub("", text.lower()).strip(" .;,")
     matches = []
     if _KEY_RE.match(whole):
-        matches.append(Match(whole, 0, pos))
+        matches.append(Match(whole, whole_tier, pos))
     items = [_ARTICLE.sub("", item.lower()).strip() for item in _LIST_SPLIT.split(text)]
     if len(items) > 1:
         for item in items:

@@ -51,13 +51,13 @@ class Entry:
         """(pos, gloss) best matching ``pos`` ('' = first gloss); ('', '') when none.
 
         A group read from capitalised senses (``sources["capital"]``: March 三月) is chosen
-        for a capitalised word that is not a verb, and never for a lowercase one.
+        for a ``capitalised`` use, and only when nothing else exists for a lowercase one.
         """
         if not self.glosses:
             return ("", "")
         capital = self.sources.get("capital")
         if capital:
-            if capitalised and pos != "v":
+            if capitalised:
                 pos = capital
             else:
                 glosses = [g for g in self.glosses if g[0] != capital] or self.glosses
@@ -83,7 +83,13 @@ class Entry:
         }
 
 
-_POS_FALLBACK = {"n": ("n", "adj"), "adj": ("adj", "n"), "v": ("v",), "adv": ("adv", "adj")}
+# An untagged group (CC-CEDICT: mostly nouns and adjectives) before another part of speech.
+_POS_FALLBACK = {
+    "n": ("n", "", "adj"),
+    "adj": ("adj", "", "n"),
+    "v": ("v",),
+    "adv": ("adv", "", "adj"),
+}
 
 
 def _best_for(glosses, pos: str) -> tuple[str, str]:
