@@ -5,19 +5,27 @@ backwards, every definition that *is* an English word or phrase names a Chinese 
 for it.  Candidates are scored (lower is better) by:
 
 * how the definition matches: the whole definition (``clothes``, ``to march`` as a verb,
-  ``a lady``) > one item of a list inside it (``naked, bare``) > the head of a short verb
-  phrase (``to bare one's chest``), the last used only when nothing better exists;
+  ``a lady``) > one item of a list inside it (``naked, bare``) > the verb of a phrasal verb
+  (``to abide by``) or the head of a short verb phrase (``to bare one's chest``), the last
+  used only when nothing better exists; a qualifier in parentheses costs a little;
 * sense order: the definition's position in the entry, and how many senses the entry has;
 * register: senses marked ``(slang)``, ``(Tw)``, ``(old)``, ``(literary)``, ``(dialect)``,
   ``(coll.)`` … rank low;
 * how common the Chinese word is (wordfreq ``zh`` Zipf value) and its length (two
   characters preferred, single characters are often ambiguous);
-* capitalised senses (``三月 March``, a proper noun in CC-CEDICT) count as nouns, a little
-  behind ordinary senses, so ``march`` gets both 行进 (v) and 三月 (n).
+* agreement: a candidate sharing a character with the word's other candidates ranks higher;
+* capitalised senses (``三月 March``, a proper noun in CC-CEDICT) form their own group
+  (``CAPITAL_POS``), a little behind ordinary senses, so ``march`` gets both 进军 (v) and
+  三月, which the popover shows only for "March".
+
+Words no definition names get fallbacks (:func:`_add_fallbacks`): a plural definition for
+its singular, and the share of a two-word phrase's Chinese (``solar energy`` 太阳能 ->
+solar 太阳的).
 
 The result per English word is a list of ``(pos, "甲，乙，丙")`` groups: ``v`` for ``to X``
-senses, ``adj``/``adv`` when the Chinese ends in 的/地, ``n`` for capitalised senses, ``''``
-otherwise; groups are ordered by their best candidate.
+senses, ``adj`` when the Chinese ends in 的, ``adv`` when it ends in 地 and the word in -ly,
+``CAPITAL_POS`` for capitalised senses, ``''`` otherwise; groups are ordered by their best
+candidate.
 """
 
 from __future__ import annotations

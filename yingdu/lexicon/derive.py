@@ -156,7 +156,7 @@ def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
         return None
     if "-" in word:
         parts = [p for p in word.split("-") if p]
-        items = [_items(gloss_of(p) or [], limit=1) for p in parts]
+        items = [_items(gloss_of(p) or [], "n", limit=1) for p in parts]
         if len(parts) >= 2 and all(items):
             return "compound", [("", "".join(_strip_de(i[0]) for i in items))]
         return None
@@ -164,8 +164,8 @@ def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
         left, right = word[:cut], word[cut:]
         if left in _NOT_COMPOUND_LEFT:
             continue
-        left_items = _items(gloss_of(left) or [], limit=1)
-        right_items = _items(gloss_of(right) or [], limit=1) if left_items else []
+        left_items = _items(gloss_of(left) or [], "n", limit=1)
+        right_items = _items(gloss_of(right) or [], "n", limit=1) if left_items else []
         if left_items and right_items:
             return "compound", [("", _strip_de(left_items[0]) + right_items[0])]
     return None

@@ -2,16 +2,18 @@
 
 Order of preference for a key without a trusted gloss (lists, ECDICT):
 
-0. the short table of function words in :mod:`.coreglosses` (nor, upon, whom …);
+0. the hand-written table in :mod:`.coreglosses` (function words, a few missing senses,
+   curriculum headwords no source glosses);
 1. a British spelling takes its American spelling's gloss (:mod:`.spelling`);
-2. an -ly adverb puts the gloss built from its base first
-   (quickly -> 快捷地 …), followed by CC-CEDICT's own candidates;
-3. a noun of action (-ation, -ion, -ment …) whose base verb CC-CEDICT matches better than
-   the noun itself puts the verb's gloss first (revitalization -> 振兴 before 维新);
-4. CC-CEDICT read backwards (:mod:`.cedict`) when its best candidate is a good match;
-5. any other derivation built from a glossed base (:mod:`.derive`), followed by CC-CEDICT's
-   weak candidates if any; a compound of two glossed words only when CC-CEDICT has none;
-6. CC-CEDICT's weak candidates alone.
+2. a noun of action (-ation, -ion, -ment …) whose own CC-CEDICT match is weak and whose base
+   verb CC-CEDICT matches better puts the verb's gloss first (revitalization -> 振兴 before
+   维新);
+3. CC-CEDICT read backwards (:mod:`.cedict`) when its best candidate is a good match
+   (phrases also without object slots: take sth for granted);
+4. any other derivation built from a glossed base (:mod:`.derive`: -ly adverbs, -ness …),
+   followed by CC-CEDICT's weak candidates if any; a compound of two glossed words only
+   when CC-CEDICT has none;
+5. CC-CEDICT's weak candidates alone.
 
 :func:`fill_glosses` also offers *new* keys: common English words (wordfreq) that are in no
 other source but that this chain can gloss (lady, hat, website, smartphone …), so a reader
