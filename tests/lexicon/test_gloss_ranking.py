@@ -102,6 +102,8 @@ def test_core_table_reads_and_rejects_malformed_lines(tmp_path):
     with pytest.raises(ValueError, match="bad.tsv:1"):
         read_core_glosses(bad)
     assert all(glosses for glosses in CORE_GLOSSES.values())
+    # a capitalised sense (N) would be merged into an "n" line of the same word
+    assert not [w for w, gl in CORE_GLOSSES.items() if {"n", "N"} <= {pos for pos, _g in gl}]
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +165,7 @@ def _gloss(lexicon, word, before, after):
     [
         ("March", "in", "this", "三月", ""),
         ("March", "", "is", "三月", ""),  # capitalised at a sentence start, not a verb
-        ("march", "to", "the", "", "三月"),  # the verb
+        ("march", "to", "the", "行进", "三月"),  # the verb
         ("march", "long", "", "", "三月"),  # lowercase: never the month
         ("May", "in", "the", "五月", ""),  # the hand table's capitalised sense
         ("may", "you", "go", "可以", "五月"),
