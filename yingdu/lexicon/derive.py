@@ -37,12 +37,13 @@ _ITEM_SPLIT = re.compile(r"[，,；;]")
 
 
 def _items(glosses: Glosses, pos: str = "", limit: int = 2) -> list[str]:
-    """The first gloss items: of a verb group when ``pos`` is 'v', else of the first group
-    that is not a verb or a capitalised (noun) sense."""
+    """The first gloss items: of a verb group when ``pos`` is 'v'; for 'n', of a noun group
+    if any; else of the first group that is not a verb or a capitalised sense."""
     if pos == "v":
         chosen = next((g for p, g in glosses if p == "v"), "")
     else:
-        chosen = next((g for p, g in glosses if p not in ("v", "n", CAPITAL_POS)), "")
+        chosen = next((g for p, g in glosses if p == pos == "n"), "")
+        chosen = chosen or next((g for p, g in glosses if p not in ("v", "n", CAPITAL_POS)), "")
         chosen = chosen or (glosses[0][1] if glosses and pos == "n" else "")
     items = [i.strip() for i in _ITEM_SPLIT.split(chosen) if i.strip()]
     return [i for i in items if not re.search(r"[A-Za-z…]", i)][:limit]

@@ -54,7 +54,7 @@ def fill_glosses(
     spelled = american_spellings(candidates, known)
 
     def gloss_of(key: str) -> Glosses | None:
-        found = trusted(key)
+        found = trusted(key) or CORE_GLOSSES.get(key)
         if found:
             return found
         hit = direct.get(key)
