@@ -9,6 +9,8 @@ Without ``--lexicon`` both lexicons are built with the current code into a tempo
 (``default``: no word lists, the pip sources only; ``lists``: the lists and the first
 ``ecdict*.csv`` of YINGDU_LEXICON_DIR), and the build time is printed.  For each lexicon:
 
+* headwords glossed: share of the shipped band table's words and phrases
+  (yingdu/lexicon/data/curriculum_bands.tsv) found in the lexicon with a gloss;
 * bands: share of curriculum headwords whose band is the lowest list band (``= band``) and
   at most that band (``<= band``: a transparent derivation may take its base's lower band);
 * glossed: share of Word Bank entries with a Chinese gloss when the first 200,000 characters
@@ -34,11 +36,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from yingdu.lexicon import LEVELS, build_lexicon, load_lexicon  # noqa: E402
+from yingdu.lexicon.curriculum import read_band_table  # noqa: E402
 from yingdu.lexicon.quality import (  # noqa: E402
     band_agreement,
     corpus_texts,
     gloss_agreement,
     glossed_share,
+    headwords_glossed,
     list_bands,
     list_meanings,
 )
@@ -75,6 +79,8 @@ def report(label: str, path: Path, lists: Path | None, corpus: Path | None) -> N
     started = time.perf_counter()
     lexicon = load_lexicon(path)
     print(f"\n== {label}: {path} (loaded in {time.perf_counter() - started:.2f} s)")
+    headwords = headwords_glossed(lexicon, read_band_table())
+    print(f"headwords glossed {headwords}   missing e.g. {', '.join(headwords.misses[:8])}")
     if lists:
         same, at_most = band_agreement(lexicon, list_bands(lists))
         print(f"bands        = list band {same}   <= list band {at_most}")

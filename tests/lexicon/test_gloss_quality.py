@@ -3,8 +3,9 @@
 The curriculum lists' meanings (YINGDU_LEXICON_DIR) are the yardstick and the corpus
 (YINGDU_CORPUS_DIR) gives the Word Bank entries; see yingdu/lexicon/quality.py and
 bench/bench_lexicon.py.  The *floor* tests guard what the default install reaches today,
-so a regression fails CI; the *target* tests hold the issue's goals (98% glossed, 80%
-agreement) and are expected to fail until the gloss sources reach them.
+so a regression fails CI; the *target* tests hold the issue's goals: 80% agreement (reached,
+a real test) and 98% glossed (expected to fail until the gloss sources reach it).  That every
+curriculum headword has a gloss is tested without the shared data (test_gloss_ranking.py).
 """
 
 import os
@@ -20,9 +21,8 @@ pytestmark = pytest.mark.shared_data
 GLOSSED_TARGET = 0.98
 AGREEMENT_TARGET = 0.80
 # What the pip-only lexicon reaches today (bench/bench_lexicon.py), rounded down.
-GLOSSED_FLOOR = {"primary": 0.90, "junior": 0.87, "senior": 0.82, "cet4": 0.74, "cet6": 0.67,
-                 "kaoyan": 0.46}  # fmt: skip
-AGREEMENT_FLOOR = 0.74
+GLOSSED_FLOOR = {"primary": 0.93, "junior": 0.91, "senior": 0.87, "cet4": 0.78, "cet6": 0.70,
+                 "kaoyan": 0.49}  # fmt: skip
 NOT_YET = "the issue's target, not reached yet by the pip-only sources (see the bench)"
 
 
@@ -54,16 +54,11 @@ def test_word_bank_glossed_share_floor(glossed, level):
     assert glossed[level].ratio >= GLOSSED_FLOOR[level], (glossed[level], glossed[level].misses)
 
 
-def test_first_gloss_agreement_floor(agreement):
-    assert agreement.ratio >= AGREEMENT_FLOOR, agreement
-
-
 @pytest.mark.xfail(reason=NOT_YET, strict=False)
 @pytest.mark.parametrize("level", LEVELS)
 def test_word_bank_glossed_share_target(glossed, level):
     assert glossed[level].ratio >= GLOSSED_TARGET, glossed[level]
 
 
-@pytest.mark.xfail(reason=NOT_YET, strict=False)
 def test_first_gloss_agreement_target(agreement):
     assert agreement.ratio >= AGREEMENT_TARGET, agreement

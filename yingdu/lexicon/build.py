@@ -28,6 +28,7 @@ from pathlib import Path
 from . import glossfill, pipsources
 from .ambiguous import write_ambiguous
 from .bands import BANDS, BEYOND, band_rank
+from .cedict import CAPITAL_POS
 from .curriculum import read_band_table
 from .derivations import lower_by_derivation
 from .ecdict import EcdictRow, iter_ecdict
@@ -383,7 +384,8 @@ class _Builder:
         for source, glosses in options:
             if glosses:
                 sources["glosses"] = source
-                return [list(pair) for pair in merge_glosses([tuple(g) for g in glosses])]
+                glosses = _mark_capital_senses([tuple(g) for g in glosses], sources)
+                return [list(pair) for pair in merge_glosses(glosses)]
         return []
 
     # -- derivations -------------------------------------------------------------------
@@ -493,7 +495,7 @@ class _Builder:
         rows, entries = [], []
         for key, phrase in self.phrases.items():
             lemmas = self._phrase_lemmas(key, surface)
-            if not lemmas:
+            if not lemmas and phrase.band is None:
                 continue
             band = phrase.band
             if band is None:
@@ -501,7 +503,8 @@ class _Builder:
                 if len(parts) != len([w for w in lemmas if not w.startswith("<")]):
                     continue
                 band = max(parts)
-            rows.append((key, " ".join(lemmas), band))
+            if lemmas:  # else an entry to look up, not matched in texts ("in spite of")
+                rows.append((key, " ".join(lemmas), band))
             glosses, gloss_source = self._phrase_glosses(key, phrase)
             glosses = _to_json(merge_glosses(glosses))
             sources = json.dumps({"band": phrase.source, "glosses": gloss_source})
@@ -518,7 +521,7 @@ class _Builder:
         if phrase.glosses:
             return phrase.glosses, phrase.source
         source, glosses = self.filled.get(key, ("cccedict", []))
-        return [tuple(g) for g in glosses], source
+        return _mark_capital_senses([tuple(g) for g in glosses], {}), source
 
     @staticmethod
     def _phrase_lemmas(key: str, surface: dict) -> list[str] | None:
@@ -560,3 +563,13 @@ class _Builder:
             "forms": form_count,
             "mwes": mwe_count,
         }
+
+
+def _mark_capital_senses(glosses: list[tuple[str, str]], sources: dict) -> list:
+    """CC-CEDICT's capitalised senses (March 三月) become a noun group named in
+    ``sources["capital"]``, so a reader sees it only for the capitalised word."""
+    if not any(pos == CAPITAL_POS for pos, _gloss in glosses):
+        return glosses
+    if not any(pos == "n" for pos, _gloss in glosses):
+        sources["capital"] = "n"
+    return [("n" if pos == CAPITAL_POS else pos, gloss) for pos, gloss in glosses]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .cedict import CAPITAL_POS
 from .inflections import suffix_candidates
 
 Glosses = list[tuple[str, str]]
@@ -36,12 +37,13 @@ _ITEM_SPLIT = re.compile(r"[，,；;]")
 
 
 def _items(glosses: Glosses, pos: str = "", limit: int = 2) -> list[str]:
-    """The first gloss items: of a verb group when ``pos`` is 'v', else of the first group
-    that is not a verb or a capitalised (noun) sense."""
+    """The first gloss items: of a verb group when ``pos`` is 'v'; for 'n', of a noun group
+    if any; else of the first group that is not a verb or a capitalised sense."""
     if pos == "v":
         chosen = next((g for p, g in glosses if p == "v"), "")
     else:
-        chosen = next((g for p, g in glosses if p not in ("v", "n")), "")
+        chosen = next((g for p, g in glosses if p == pos == "n"), "")
+        chosen = chosen or next((g for p, g in glosses if p not in ("v", "n", CAPITAL_POS)), "")
         chosen = chosen or (glosses[0][1] if glosses and pos == "n" else "")
     items = [i.strip() for i in _ITEM_SPLIT.split(chosen) if i.strip()]
     return [i for i in items if not re.search(r"[A-Za-z…]", i)][:limit]
@@ -155,7 +157,7 @@ def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
         return None
     if "-" in word:
         parts = [p for p in word.split("-") if p]
-        items = [_items(gloss_of(p) or [], limit=1) for p in parts]
+        items = [_items(gloss_of(p) or [], "n", limit=1) for p in parts]
         if len(parts) >= 2 and all(items):
             return "compound", [("", "".join(_strip_de(i[0]) for i in items))]
         return None
@@ -163,8 +165,8 @@ def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
         left, right = word[:cut], word[cut:]
         if left in _NOT_COMPOUND_LEFT:
             continue
-        left_items = _items(gloss_of(left) or [], limit=1)
-        right_items = _items(gloss_of(right) or [], limit=1) if left_items else []
+        left_items = _items(gloss_of(left) or [], "n", limit=1)
+        right_items = _items(gloss_of(right) or [], "n", limit=1) if left_items else []
         if left_items and right_items:
             return "compound", [("", _strip_de(left_items[0]) + right_items[0])]
     return None

@@ -2,16 +2,18 @@
 
 Order of preference for a key without a trusted gloss (lists, ECDICT):
 
-0. the short table of function words in :mod:`.coreglosses` (nor, upon, whom …);
+0. the hand-written table in :mod:`.coreglosses` (function words, a few missing senses,
+   curriculum headwords no source glosses);
 1. a British spelling takes its American spelling's gloss (:mod:`.spelling`);
-2. an -ly adverb puts the gloss built from its base first
-   (quickly -> 快捷地 …), followed by CC-CEDICT's own candidates;
-3. a noun of action (-ation, -ion, -ment …) whose base verb CC-CEDICT matches better than
-   the noun itself puts the verb's gloss first (revitalization -> 振兴 before 维新);
-4. CC-CEDICT read backwards (:mod:`.cedict`) when its best candidate is a good match;
-5. any other derivation built from a glossed base (:mod:`.derive`), followed by CC-CEDICT's
-   weak candidates if any; a compound of two glossed words only when CC-CEDICT has none;
-6. CC-CEDICT's weak candidates alone.
+2. a noun of action (-ation, -ion, -ment …) whose own CC-CEDICT match is weak and whose base
+   verb CC-CEDICT matches better puts the verb's gloss first (revitalization -> 振兴 before
+   维新);
+3. CC-CEDICT read backwards (:mod:`.cedict`) when its best candidate is a good match
+   (phrases also without object slots: take sth for granted);
+4. any other derivation built from a glossed base (:mod:`.derive`: -ly adverbs, -ness …),
+   followed by CC-CEDICT's weak candidates if any; a compound of two glossed words only
+   when CC-CEDICT has none;
+5. CC-CEDICT's weak candidates alone.
 
 :func:`fill_glosses` also offers *new* keys: common English words (wordfreq) that are in no
 other source but that this chain can gloss (lady, hat, website, smartphone …), so a reader
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .cedict import cedict_glosses
+from .cedict import cedict_glosses, index_key
 from .coreglosses import CORE_GLOSSES
 from .derive import derived_gloss
 from .spelling import american_spellings
@@ -30,7 +32,9 @@ from .spelling import american_spellings
 Glosses = list[tuple[str, str]]
 # A CC-CEDICT match scoring above this (see cedict.py) counts as weak: a derivation wins.
 WEAK_SCORE = 6.0
-_TRANSPARENT = ("-ly ",)
+# A noun of action whose own CC-CEDICT match scores at most this keeps it before its base
+# verb's gloss (tradition: 传统, not trade's 营业; revitalization 5.4: 振兴 before 维新).
+STRONG_SCORE = 5.0
 # Nouns of action built on a verb gloss (the base's "v" group, so the base is a verb).
 _FROM_VERB = ("-ation ", "-ition ", "-ion ", "-sion ", "-faction ", "-ment ")
 
@@ -50,7 +54,7 @@ def fill_glosses(
     spelled = american_spellings(candidates, known)
 
     def gloss_of(key: str) -> Glosses | None:
-        found = trusted(key)
+        found = trusted(key) or CORE_GLOSSES.get(key)
         if found:
             return found
         hit = direct.get(key)
@@ -62,7 +66,8 @@ def fill_glosses(
 
     out: dict[str, tuple[str, Glosses]] = {}
     for key in sorted(candidates):
-        result = _one(key, direct.get(key), spelled.get(key), gloss_of, score_of)
+        hit = direct.get(key) or direct.get(index_key(key))  # take sth for granted
+        result = _one(key, hit, spelled.get(key), gloss_of, score_of)
         if result:
             out[key] = result
     return out
@@ -77,8 +82,6 @@ def _one(key, hit, american, gloss_of, score_of=lambda key: None):
             return "spelling", glosses
     derived = derived_gloss(key, gloss_of, compounds=not hit)
     own = hit[1] if hit else []
-    if derived and derived[0].startswith(_TRANSPARENT):
-        return "derived", derived[1] + own
     from_verb = derived and derived[0].startswith(_FROM_VERB)
     if from_verb and hit and _base_matches_better(derived[0], hit[0], score_of):
         return "derived", derived[1] + own
@@ -94,4 +97,4 @@ def _base_matches_better(rule: str, own_score: float, score_of) -> bool:
     (revitalize -> 振兴 beats revitalization -> 维新, a second sense)."""
     base = rule.partition(" <- ")[2]
     base_score = score_of(base) if base else None
-    return base_score is not None and base_score < own_score
+    return own_score > STRONG_SCORE and base_score is not None and base_score < own_score

@@ -7,6 +7,7 @@ meanings are read only to measure a built lexicon, never to build one.
 * :func:`glossed_share` – share of Word Bank entries with a Chinese gloss when the corpus is
   annotated at a level (the first ``CORPUS_CHARS`` characters of each book, Gutenberg
   header and footer stripped);
+* :func:`headwords_glossed` – share of the shipped curriculum headwords found with a gloss;
 * :func:`gloss_agreement` – share of glossed-list headwords whose *first* lexicon gloss shares
   a two-character Han word with the list's meaning.
 """
@@ -119,6 +120,20 @@ def glossed_share(lexicon, texts: Iterable[str], level: str) -> Share:
 def han_bigrams(text: str) -> set[str]:
     """Every two-character substring of the Han runs in ``text``."""
     return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
+
+
+def headwords_glossed(lexicon, headwords: Iterable[str]) -> Share:
+    """Share of ``headwords`` (the shipped band table's words and phrases) that the lexicon
+    can look up with a gloss; the misses are kept."""
+    hits, total, misses = 0, 0, []
+    for word in headwords:
+        total += 1
+        entry = lexicon.lookup(word)
+        if entry is not None and entry.glosses:
+            hits += 1
+        else:
+            misses.append(word)
+    return Share(hits, total, tuple(misses))
 
 
 def gloss_agreement(lexicon, meanings: dict[str, str]) -> tuple[Share, Share]:

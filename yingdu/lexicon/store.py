@@ -47,15 +47,22 @@ class Entry:
         """UK IPA when known, else US."""
         return self.ipa_uk or self.ipa_us
 
-    def gloss_for(self, pos: str = "") -> tuple[str, str]:
-        """(pos, gloss) best matching ``pos`` ('' = first gloss); ('', '') when none."""
+    def gloss_for(self, pos: str = "", capitalised: bool = False) -> tuple[str, str]:
+        """(pos, gloss) best matching ``pos`` ('' = first gloss); ('', '') when none.
+
+        A group read from capitalised senses (``sources["capital"]``: March 三月) is chosen
+        for a ``capitalised`` use, and only when nothing else exists for a lowercase one.
+        """
         if not self.glosses:
             return ("", "")
-        for wanted in _POS_FALLBACK.get(pos, (pos,)):
-            for gloss_pos, gloss in self.glosses:
-                if gloss_pos == wanted:
-                    return gloss_pos, gloss
-        return self.glosses[0]
+        capital = self.sources.get("capital")
+        if capital:
+            if capitalised:
+                pos = capital
+            else:
+                glosses = [g for g in self.glosses if g[0] != capital] or self.glosses
+                return _best_for(glosses, pos)
+        return _best_for(self.glosses, pos)
 
     def to_dict(self) -> dict:
         """JSON-ready dict (glosses as [[pos, gloss], …])."""
@@ -76,7 +83,21 @@ class Entry:
         }
 
 
-_POS_FALLBACK = {"n": ("n", "adj"), "adj": ("adj", "n"), "v": ("v",), "adv": ("adv", "adj")}
+# An untagged group (CC-CEDICT: mostly nouns and adjectives) before another part of speech.
+_POS_FALLBACK = {
+    "n": ("n", "", "adj"),
+    "adj": ("adj", "", "n"),
+    "v": ("v",),
+    "adv": ("adv", "", "adj"),
+}
+
+
+def _best_for(glosses, pos: str) -> tuple[str, str]:
+    for wanted in _POS_FALLBACK.get(pos, (pos,)):
+        for gloss_pos, gloss in glosses:
+            if gloss_pos == wanted:
+                return gloss_pos, gloss
+    return glosses[0]
 
 
 def _label(band: str) -> str:

@@ -276,7 +276,7 @@ def score_cases(path: str | Path, lexicon) -> dict:
         prev, nxt = neighbours(sentence, token.start, token.end)
         got = choose_gloss(token.lemma, token.text, prev, nxt, lexicon)
         entry = lexicon.lookup(token.lemma)
-        wanted = entry and dict((p, g) for p, g in reversed(entry.glosses)).get(expected)
+        wanted = entry and _gloss_of_pos(entry, expected, token.text)
         guessed = guess_pos(token.text.lower(), token.lemma, prev, nxt)
         ok = guessed == expected and (not wanted or got.gloss == _short(wanted))
         right += ok
@@ -291,6 +291,13 @@ def score_cases(path: str | Path, lexicon) -> dict:
         "gloss_fragment_hits": hits,
         "misses": misses,
     }
+
+
+def _gloss_of_pos(entry, pos: str, word: str) -> str | None:
+    """The entry's first gloss tagged ``pos``; a capitalised sense (sources["capital"]:
+    Cook 库克) only for a capitalised word."""
+    capital = "" if word[:1].isupper() else entry.sources.get("capital")
+    return next((g for p, g in entry.glosses if p == pos and p != capital), None)
 
 
 def _short(gloss: str) -> str:

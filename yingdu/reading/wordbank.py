@@ -47,19 +47,26 @@ def choose_gloss(lemma, word, before, after, lexicon: Lexicon, is_expression=Fal
         pos = ""
     else:
         pos = guess_pos(word.lower(), lemma, before, after)
-    key = (lemma, pos)  # the memo's keys for words are strings, so tuples cannot clash
+    capitalised = _capitalised(word, before, pos)
+    key = (lemma, pos, capitalised)  # the memo's keys for words are strings: no clash
     memo = lexicon.memo
     gloss = memo.get(key)
     if gloss is None:
-        gloss = memo[key] = _gloss_for(lemma, pos, lexicon)
+        gloss = memo[key] = _gloss_for(lemma, pos, lexicon, capitalised)
     return gloss
 
 
-def _gloss_for(lemma: str, pos: str, lexicon: Lexicon) -> Gloss:
+def _capitalised(word: str, before: str, pos: str) -> bool:
+    """A capitalised use (March, May): inside a sentence, or at its start unless read as a
+    verb; the lexicon then gives the capitalised sense when it has one (三月, 五月)."""
+    return word[:1].isupper() and not word.isupper() and (bool(before) or pos != "v")
+
+
+def _gloss_for(lemma: str, pos: str, lexicon: Lexicon, capitalised: bool = False) -> Gloss:
     entry = lexicon.lookup(lemma)
     if entry is None:
         return Gloss("", pos, "")
-    gloss_pos, gloss = entry.gloss_for(pos)
+    gloss_pos, gloss = entry.gloss_for(pos, capitalised)
     return Gloss(entry.ipa, gloss_pos or pos, _short_gloss(gloss))
 
 
