@@ -31,11 +31,12 @@ from .curriculum import read_band_table
 from .derivations import lower_by_derivation
 from .ecdict import EcdictRow, iter_ecdict
 from .glosses import merge_glosses, parse_definition
-from .inflections import CORE_IRREGULARS, KEEP_AS_IS
+from .inflections import CORE_IRREGULARS, KEEP_AS_IS, suffix_candidates
 from .ipa import arpabet_to_ipa, clean_ipa
 from .paths import default_lexicon_path
 from .schema import FLAG_ESTIMATED, FLAG_NAME, SCHEMA, SCHEMA_VERSION
 from .wordlists import load_wordlists
+from .wordnet import wordnet_forms
 
 Progress = Callable[[str, int, int | None], None]
 POSSESSIVE_SLOT = "<poss>"
@@ -106,6 +107,13 @@ def build_lexicon(
         tmp.unlink(missing_ok=True)
     summary["path"] = str(out)
     return summary
+
+
+def _regular_lemma(form: str, bands: dict[str, int]) -> str | None:
+    """The first known word that regular -s/-ed/-ing rules give for ``form``."""
+    if not form.endswith(("s", "ed", "ing")):
+        return None
+    return next((c for c in suffix_candidates(form) if c in bands and c != form), None)
 
 
 class _Builder:
@@ -372,7 +380,7 @@ class _Builder:
         return ""
 
     def _glosses(self, key: str, draft: Draft | None, ecd, sources: dict) -> list:
-        filled_source, filled = self.filled.get(key, ("cccedict", None))
+        filled_source, filled, *via = self.filled.get(key, ("cccedict", None))
         options = [
             ("wordlist", draft.glosses if draft else None),
             ("ecdict", json.loads(ecd[2]) if ecd else None),
@@ -381,6 +389,8 @@ class _Builder:
         for source, glosses in options:
             if glosses:
                 sources["glosses"] = source
+                if source == filled_source and via:
+                    sources["gloss_via"] = via[0]  # wordnet: "synonym calm", "form wife"
                 return [list(pair) for pair in merge_glosses([tuple(g) for g in glosses])]
         return []
 
@@ -442,6 +452,15 @@ class _Builder:
         lemmas = self._try("simplemma", lambda: pipsources.simplemma_lemmas(candidates), {})
         for form, lemma in lemmas.items():
             self.forms[form].setdefault(lemma, "simplemma")
+            if lemma not in bands and (regular := _regular_lemma(form, bands)):
+                # simplemma's lemma is no known word (developed -> "develope", mixed ->
+                # "mixe"): the regular one is (develop, mix)
+                self.forms[form].setdefault(regular, "rules")
+        for form, bases in self._try("wordnet forms", wordnet_forms, {}).items():
+            if form not in bands or not self._has_own_reading(form):
+                for base in bases:
+                    if base in bands:  # wives -> wife, shook -> shake, calves -> calf
+                        self.forms[form].setdefault(base, "wordnet")
 
     def write_surface(self, bands: dict[str, int], flags: dict[str, int]) -> dict:
         """Resolve every known surface form to one lemma: lowest band wins, ties keep the word."""
@@ -504,7 +523,7 @@ class _Builder:
         """A phrase's own glosses, else CC-CEDICT's (a curriculum phrase has none of its own)."""
         if phrase.glosses:
             return phrase.glosses, phrase.source
-        source, glosses = self.filled.get(key, ("cccedict", []))
+        source, glosses, *_via = self.filled.get(key, ("cccedict", []))
         return [tuple(g) for g in glosses], source
 
     @staticmethod

@@ -11,7 +11,11 @@ Order of preference for a key without a trusted gloss (lists, ECDICT):
 4. CC-CEDICT read backwards (:mod:`.cedict`) when its best candidate is a good match;
 5. any other derivation built from a glossed base (:mod:`.derive`), followed by CC-CEDICT's
    weak candidates if any; a compound of two glossed words only when CC-CEDICT has none;
-6. CC-CEDICT's weak candidates alone.
+6. WordNet (:mod:`.wordnet`, when installed): an irregular form takes its base's gloss
+   (wives -> wife), else a word of the same synset, a derivationally related word or a
+   similar adjective that the steps above gloss well (composure -> calm -> 冷静), followed by
+   CC-CEDICT's weak candidates if any;
+7. CC-CEDICT's weak candidates alone.
 
 :func:`fill_glosses` also offers *new* keys: common English words (wordfreq) that are in no
 other source but that this chain can gloss (lady, hat, website, smartphone …), so a reader
@@ -26,11 +30,14 @@ from .cedict import cedict_glosses
 from .coreglosses import CORE_GLOSSES
 from .derive import derived_gloss
 from .spelling import american_spellings
+from .wordnet import wordnet_glosses
 
 Glosses = list[tuple[str, str]]
 # A CC-CEDICT match scoring above this (see cedict.py) counts as weak: a derivation wins.
 WEAK_SCORE = 6.0
 _TRANSPARENT = ("-ly ",)
+# Score given to a neighbour glossed by a rule (core, spelling, derivation) for WordNet.
+RULE_SCORE = 5.0
 # Nouns of action built on a verb gloss (the base's "v" group, so the base is a verb).
 _FROM_VERB = ("-ation ", "-ition ", "-ion ", "-sion ", "-faction ", "-ment ")
 
@@ -60,12 +67,39 @@ def fill_glosses(
         hit = direct.get(key)
         return hit[0] if hit else None
 
-    out: dict[str, tuple[str, Glosses]] = {}
+    out: dict[str, tuple] = {}
     for key in sorted(candidates):
         result = _one(key, direct.get(key), spelled.get(key), gloss_of, score_of)
         if result:
             out[key] = result
+    out.update(_through_wordnet(candidates, out, direct))
     return out
+
+
+def _through_wordnet(candidates: set[str], out: dict, direct: dict) -> dict:
+    """key -> ("wordnet", glosses, how) for the candidates the chain leaves without a gloss
+    or with CC-CEDICT's weak candidates only (those follow the bridged gloss)."""
+
+    def neighbour(word: str):
+        hit = direct.get(word)
+        if hit and hit[0] <= WEAK_SCORE:
+            return hit
+        found = out.get(word)
+        if found and found[0] in ("core", "spelling", "derived"):
+            return RULE_SCORE, found[1]
+        return None
+
+    weak = {
+        k for k in candidates if k not in out or (out[k][0] == "cccedict" and _is_weak(k, direct))
+    }
+    bridged = wordnet_glosses({k for k in weak if " " not in k}, neighbour)
+    own = {k: out[k][1] if k in out else [] for k in bridged}
+    return {k: ("wordnet", glosses + own[k], how) for k, (how, glosses) in bridged.items()}
+
+
+def _is_weak(key: str, direct: dict) -> bool:
+    hit = direct.get(key)
+    return hit is None or hit[0] > WEAK_SCORE
 
 
 def _one(key, hit, american, gloss_of, score_of=lambda key: None):
