@@ -1,4 +1,5 @@
-"""Chinese glosses for English function words that CC-CEDICT cannot give backwards.
+"""Chinese glosses for English function words (and a few abbreviations and ordinals) that
+CC-CEDICT cannot give backwards.
 
 CC-CEDICT defines Chinese words in English, so closed-class English words (pronouns,
 conjunctions, prepositions, old-fashioned function words) rarely appear as a definition of
@@ -74,4 +75,33 @@ CORE_GLOSSES: dict[str, list[tuple[str, str]]] = {
     "until": [("conj", "直到")],
     "behalf": [("n", "代表，利益")],
     "ought": [("v", "应该，应当")],
+    "could": [("v", "能，可以，可能")],
+    "would": [("v", "会，将，愿意")],
+    "might": [("v", "可能，也许")],
+    "into": [("prep", "进入，到…里，成为")],
+    "onto": [("prep", "到…上")],
+    # abbreviations written with a capital in a text (Dr. Watson, St. James, Co.)
+    "dr": [("n", "医生，博士")],
+    "st": [("n", "圣，街")],
+    "co": [("n", "公司")],
+    "ft": [("n", "英尺")],
 }
+# Ordinal numbers: CC-CEDICT defines 第六 as "sixth" only in longer definitions.
+_ORDINALS = [
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
+_CHINESE_NUMBERS = "四五六七八九十"
+CORE_GLOSSES.update(
+    {
+        ordinal: [("num", "第" + number)]
+        for ordinal, number in zip(_ORDINALS, [*_CHINESE_NUMBERS, "十一", "十二"], strict=True)
+    }
+)

@@ -180,7 +180,17 @@ class Lexicon:
             resolved = self.lemma_of(key)  # the same reading the annotator picks (took -> take)
             key = resolved or key
         row = self._query_entry(key)
+        if row is None and " " not in key:
+            row = self._cold_form_entry(key)
         return self._entry(row) if row else None
+
+    def _cold_form_entry(self, form: str):
+        """The entry of a regular form of a word outside the surface table (upbraided ->
+        upbraid, ostlers -> ostler: rare words are entries without being hot)."""
+        for candidate in suffix_candidates(form):
+            if candidate != form and (row := self._query_entry(candidate)):
+                return row
+        return None
 
     def _query_entry(self, key: str):
         with self._lock:

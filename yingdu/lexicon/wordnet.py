@@ -159,6 +159,22 @@ def _read_exceptions(folder: Path) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def wordnet_lemmas(folder: Path | str | None = None) -> set[str]:
+    """Every single-word lemma of the index files (empty without WordNet)."""
+    folder = Path(folder) if folder else wordnet_dir()
+    lemmas: set[str] = set()
+    for name in POS_FILES.values() if folder else ():
+        path = folder / f"index.{name}"
+        if path.is_file():
+            with open(path, encoding="utf-8", errors="replace") as lines:
+                lemmas.update(
+                    lemma
+                    for line in lines
+                    if not line.startswith(" ") and "_" not in (lemma := line.split(" ", 1)[0])
+                )
+    return lemmas
+
+
 def wordnet_forms(folder: Path | str | None = None) -> dict[str, list[str]]:
     """Irregular noun and verb form -> lemmas from WordNet's exception lists ({} without
     WordNet)."""
