@@ -432,6 +432,10 @@ class _Builder:
         row = self.con.execute("SELECT glosses FROM entries WHERE key=?", (key,)).fetchone()
         return bool(row) and any(pos == "v" for pos, _gloss in json.loads(row[0]))
 
+    def _has_gloss(self, key: str) -> bool:
+        row = self.con.execute("SELECT glosses FROM entries WHERE key=?", (key,)).fetchone()
+        return bool(row) and row[0] != "[]"
+
     def _has_own_reading(self, form: str) -> bool:
         """A form keeps its own reading only when a curriculum list or ECDICT's exam tags
         name it as a headword (found, left); other forms take their lemma's band and gloss."""
@@ -457,9 +461,9 @@ class _Builder:
         lemmas = self._try("simplemma", lambda: pipsources.simplemma_lemmas(candidates), {})
         for form, lemma in lemmas.items():
             self.forms[form].setdefault(lemma, "simplemma")
-            if lemma not in bands and (regular := _regular_lemma(form, bands)):
-                # simplemma's lemma is no known word (developed -> "develope", mixed ->
-                # "mixe"): the regular one is (develop, mix)
+            if not self._has_gloss(lemma) and (regular := _regular_lemma(form, bands)):
+                # simplemma's lemma is no word with a meaning (developed -> "develope",
+                # mixed -> "mixe"): the regular one is (develop, mix)
                 self.forms[form].setdefault(regular, "rules")
         for form, bases in self._try("wordnet forms", wordnet_forms, {}).items():
             if form not in bands or not self._has_own_reading(form):
