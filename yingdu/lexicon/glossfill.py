@@ -14,7 +14,8 @@ Order of preference for a key without a trusted gloss (lists, ECDICT):
 6. WordNet (:mod:`.wordnet`, when installed): an irregular form takes its base's gloss
    (wives -> wife), else a word of the same synset, a derivationally related word or a
    similar adjective that the steps above gloss well (composure -> calm -> 冷静), followed by
-   CC-CEDICT's weak candidates if any;
+   CC-CEDICT's weak candidates if any; it also replaces a compound's guess (greatcoat is
+   a topcoat, 大衣, not 重大外套), whose source is then ``compound``;
 7. CC-CEDICT's weak candidates alone.
 
 :func:`fill_glosses` also offers *new* keys: common English words (wordfreq) that are in no
@@ -90,10 +91,14 @@ def _through_wordnet(candidates: set[str], out: dict, direct: dict) -> dict:
         return None
 
     weak = {
-        k for k in candidates if k not in out or (out[k][0] == "cccedict" and _is_weak(k, direct))
+        k
+        for k in candidates
+        if k not in out
+        or out[k][0] == "compound"  # greatcoat: a topcoat (大衣), not great + coat
+        or (out[k][0] == "cccedict" and _is_weak(k, direct))
     }
     bridged = wordnet_glosses({k for k in weak if " " not in k}, neighbour)
-    own = {k: out[k][1] if k in out else [] for k in bridged}
+    own = {k: out[k][1] if out.get(k, ("",))[0] == "cccedict" else [] for k in bridged}
     return {k: ("wordnet", glosses + own[k], how) for k, (how, glosses) in bridged.items()}
 
 
@@ -119,7 +124,7 @@ def _one(key, hit, american, gloss_of, score_of=lambda key: None):
     if hit and hit[0] <= WEAK_SCORE:
         return "cccedict", own
     if derived:
-        return "derived", derived[1] + own
+        return ("compound" if derived[0] == "compound" else "derived"), derived[1] + own
     return ("cccedict", own) if own else None
 
 
