@@ -36,7 +36,7 @@ from .ipa import arpabet_to_ipa, clean_ipa
 from .paths import default_lexicon_path
 from .schema import FLAG_ESTIMATED, FLAG_NAME, SCHEMA, SCHEMA_VERSION
 from .wordlists import load_wordlists
-from .wordnet import wordnet_forms, wordnet_lemmas
+from .wordnet import wordnet_forms, wordnet_lemmas, wordnet_names, wordnet_spellings
 
 Progress = Callable[[str, int, int | None], None]
 POSSESSIVE_SLOT = "<poss>"
@@ -295,6 +295,8 @@ class _Builder:
         glossless = self._keys_without_gloss(keys)
         self.filled = self._try("cccedict", lambda: self._fill_glosses(keys, glossless), {})
         keys |= {key for key in self.filled if key not in self.phrases}
+        unglossed = glossless - set(self.filled)  # Irish, Anne: names, not words to learn
+        self.name_keys |= self._try("wordnet names", lambda: wordnet_names(unglossed), set())
         bands: dict[str, int] = {}
         flags: dict[str, int] = {}
         batch: list[tuple] = []
@@ -315,7 +317,9 @@ class _Builder:
         (CC-CEDICT backwards, spellings, derivations, compounds: see glossfill.py)."""
         lemmas = self._try("wordnet", wordnet_lemmas, set())
         new_words = [
-            w for w, (rank, _) in self.freq.items() if rank <= _NEW_WORD_RANK or w in lemmas
+            w
+            for w, (rank, _) in self.freq.items()
+            if rank <= _NEW_WORD_RANK or any(v in lemmas for v in wordnet_spellings(w))
         ]
         new_words = [w for w in new_words if w not in keys]
         phrases = {key for key, phrase in self.phrases.items() if not phrase.glosses}

@@ -3,7 +3,8 @@
 Order of preference for a key without a trusted gloss (lists, ECDICT):
 
 0. the short table of function words in :mod:`.coreglosses` (nor, upon, whom …);
-1. a British spelling takes its American spelling's gloss (:mod:`.spelling`);
+1. a British spelling takes its American spelling's gloss (:mod:`.spelling`), a word with
+   accents or a hyphen that of its plain spelling (dénouement, good-bye -> goodbye);
 2. an -ly adverb puts the gloss built from its base first
    (quickly -> 快捷地 …), followed by CC-CEDICT's own candidates;
 3. a noun of action (-ation, -ion, -ment …) whose base verb CC-CEDICT matches better than
@@ -31,7 +32,7 @@ from .cedict import cedict_glosses
 from .coreglosses import CORE_GLOSSES
 from .derive import derived_gloss
 from .spelling import american_spellings
-from .wordnet import wordnet_glosses
+from .wordnet import wordnet_glosses, wordnet_spellings
 
 Glosses = list[tuple[str, str]]
 # A CC-CEDICT match scoring above this (see cedict.py) counts as weak: a derivation wins.
@@ -56,6 +57,10 @@ def fill_glosses(
     direct = cedict_glosses(None)
     known = candidates | set(direct)
     spelled = american_spellings(candidates, known)
+    for key in candidates - spelled.keys():
+        plain = next((v for v in wordnet_spellings(key)[1:] if v in known), None)
+        if plain:
+            spelled[key] = plain  # dénouement -> denouement, née -> nee
 
     def gloss_of(key: str) -> Glosses | None:
         found = trusted(key)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,7 @@ class Synset:
     pos: str  # n v a s r
     words: tuple[str, ...]  # lowercase, spaces for underscores
     pointers: tuple[tuple[str, int, str, int, int], ...]  # symbol, offset, pos, source, target
+    proper: frozenset[str] = frozenset()  # the words written with a capital (Irish, Anne)
 
 
 @dataclass(frozen=True)
@@ -129,16 +131,16 @@ def parse_data_line(line: str) -> Synset:
     """One ``data.POS`` line: its words and pointers (the gloss after ``|`` is not needed)."""
     fields = line.split(" | ", 1)[0].split()
     pos, count = fields[2], int(fields[3], 16)
-    words = tuple(
-        _SYNTACTIC_MARKER.sub("", fields[4 + 2 * i]).replace("_", " ").lower() for i in range(count)
-    )
+    written = [_SYNTACTIC_MARKER.sub("", fields[4 + 2 * i]).replace("_", " ") for i in range(count)]
+    words = tuple(word.lower() for word in written)
+    proper = frozenset(word.lower() for word in written if word[:1].isupper())
     at = 4 + 2 * count
     pointer_count = int(fields[at])
     pointers = []
     for i in range(pointer_count):
         symbol, offset, ppos, st = fields[at + 1 + 4 * i : at + 5 + 4 * i]
         pointers.append((symbol, int(offset), ppos, int(st[:2], 16), int(st[2:], 16)))
-    return Synset(pos, words, tuple(pointers))
+    return Synset(pos, words, tuple(pointers), proper)
 
 
 def _read_exceptions(folder: Path) -> dict[str, list[tuple[str, str]]]:
@@ -173,6 +175,23 @@ def wordnet_lemmas(folder: Path | str | None = None) -> set[str]:
                     if not line.startswith(" ") and "_" not in (lemma := line.split(" ", 1)[0])
                 )
     return lemmas
+
+
+def wordnet_names(words: Iterable[str], folder: Path | str | None = None) -> set[str]:
+    """The ``words`` WordNet writes with a capital in every synset: names and proper
+    adjectives (Anne, Clark, Irish), not words to learn."""
+    folder = Path(folder) if folder else wordnet_dir()
+    if folder is None:
+        return set()
+    wn = WordNet(folder, words)
+    try:
+        return {
+            word
+            for word, senses in wn.senses.items()
+            if senses and all(word in wn.synset(s.pos, s.offset).proper for s in senses)
+        }
+    finally:
+        wn.close()
 
 
 def wordnet_forms(folder: Path | str | None = None) -> dict[str, list[str]]:
@@ -354,6 +373,16 @@ def _form_glosses(wn: WordNet, word: str, gloss_of: GlossOf) -> tuple[str, Gloss
     return None
 
 
+def wordnet_spellings(word: str) -> list[str]:
+    """How WordNet may spell ``word``: as written, without accents (dénouement ->
+    denouement, née -> nee), without or with a space for a hyphen (grown-up -> grownup)."""
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    out = [word, plain] if plain != word and plain.isascii() else [word]
+    if "-" in word:
+        out += [v for w in list(out) for v in (w.replace("-", ""), w.replace("-", " "))]
+    return list(dict.fromkeys(out))
+
+
 def wordnet_glosses(
     words: Iterable[str], gloss_of: GlossOf, folder: Path | str | None = None
 ) -> dict[str, tuple[str, Glosses]]:
@@ -365,22 +394,26 @@ def wordnet_glosses(
     folder = Path(folder) if folder else wordnet_dir()
     if folder is None:
         return {}
-    words = set(words)
-    wn = WordNet(folder, words)
+    spellings = {word: wordnet_spellings(word) for word in words}
+    wn = WordNet(folder, {v for variants in spellings.values() for v in variants})
     out: dict[str, tuple[str, Glosses]] = {}
     try:
         wn.read_index(
             {
                 n[1]
-                for word in words
-                for sense in wn.senses.get(word, ())
+                for word, senses in list(wn.senses.items())
+                for sense in senses
                 for n in _neighbours(wn, word, sense)
             }
         )
-        for word in sorted(words):
-            result = _form_glosses(wn, word, gloss_of) or bridge_glosses(wn, word, gloss_of)
-            if result:
-                out[word] = result
+        for word, variants in sorted(spellings.items()):
+            for variant in variants:
+                result = _form_glosses(wn, variant, gloss_of) or bridge_glosses(
+                    wn, variant, gloss_of
+                )
+                if result:
+                    out[word] = result
+                    break
     finally:
         wn.close()
     return out
