@@ -12,11 +12,10 @@ Order of preference for a key without a trusted gloss (lists, ECDICT):
 4. CC-CEDICT read backwards (:mod:`.cedict`) when its best candidate is a good match;
 5. any other derivation built from a glossed base (:mod:`.derive`), followed by CC-CEDICT's
    weak candidates if any; a compound of two glossed words only when CC-CEDICT has none;
-6. WordNet (:mod:`.wordnet`, when installed): an irregular form takes its base's gloss
-   (wives -> wife), else a word of the same synset, a derivationally related word or a
-   similar adjective that the steps above gloss well (composure -> calm -> 冷静), followed by
-   CC-CEDICT's weak candidates if any; it also replaces a compound's guess (greatcoat is
-   a topcoat, 大衣, not 重大外套), whose source is then ``compound``;
+6. WordNet (:mod:`.wordnet`, when installed): a word of the same synset, a derivationally
+   related word or a similar adjective that the steps above gloss well (composure -> calm
+   -> 冷静), followed by CC-CEDICT's weak candidates if any; it also replaces a compound's
+   guess (greatcoat is a topcoat, 大衣, not 重大外套), whose source is then ``compound``;
 7. CC-CEDICT's weak candidates alone.
 
 :func:`fill_glosses` also offers *new* keys: common English words (wordfreq) that are in no
@@ -38,6 +37,9 @@ Glosses = list[tuple[str, str]]
 # A CC-CEDICT match scoring above this (see cedict.py) counts as weak: a derivation wins.
 WEAK_SCORE = 6.0
 _TRANSPARENT = ("-ly ",)
+# A WordNet neighbour's CC-CEDICT gloss counts up to this score (its score weighs in the
+# bridge's own score: see wordnet.py).
+NEIGHBOUR_MAX_SCORE = 9.0
 # Score given to a neighbour glossed by a rule (core, spelling, derivation) for WordNet.
 RULE_SCORE = 5.0
 # Nouns of action built on a verb gloss (the base's "v" group, so the base is a verb).
@@ -88,7 +90,7 @@ def _through_wordnet(candidates: set[str], out: dict, direct: dict) -> dict:
 
     def neighbour(word: str):
         hit = direct.get(word)
-        if hit and hit[0] <= WEAK_SCORE:
+        if hit and hit[0] <= NEIGHBOUR_MAX_SCORE:
             return hit
         found = out.get(word)
         if found and found[0] in ("core", "spelling", "derived"):

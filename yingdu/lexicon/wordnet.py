@@ -243,8 +243,9 @@ def _neighbours(wn: WordNet, word: str, sense: Sense) -> list[tuple[str, str, st
     out = [("synonym", other, synset.pos, sense.offset) for other in synset.words if other != word]
     for symbol, offset, pos, source, target in synset.pointers:
         if symbol in ("+", "\\") and source in (0, index) and target:
-            target_synset = wn.synset(pos, offset)
-            out.append(("related", target_synset.words[target - 1], target_synset.pos, offset))
+            related = wn.synset(pos, offset).words[target - 1]
+            if " " not in related:  # sympathetic -> "sympathetic nervous system" is no base
+                out.append(("related", related, pos, offset))
         elif symbol == "&":
             out += [("similar", other, pos, offset) for other in wn.synset(pos, offset).words]
     return out
@@ -362,17 +363,6 @@ def _best_groups(scored: dict) -> tuple[str, Glosses] | None:
     return how, [(pos, "，".join(items)) for pos, items in groups.items()][:2]
 
 
-def _form_glosses(wn: WordNet, word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
-    """An irregular form takes its base's glosses (wives -> wife, shook -> shake), unless
-    the word is used in its own right as another part of speech (drunk, saw)."""
-    for pos, base in wn.exceptions.get(word, ()):
-        own = [s for s in wn.senses.get(word, ()) if s.pos != pos and s.tagged]
-        found = gloss_of(base) if not own else None
-        if found:
-            return f"form {base}", found[1]
-    return None
-
-
 def wordnet_spellings(word: str) -> list[str]:
     """How WordNet may spell ``word``: as written, without accents (dénouement ->
     denouement, née -> nee), without or with a space for a hyphen (grown-up -> grownup)."""
@@ -389,7 +379,8 @@ def wordnet_glosses(
     """word -> (how, glosses) for the ``words`` WordNet can bridge to a Chinese gloss.
 
     ``gloss_of(word)`` gives a neighbour's (score, glosses) when a dictionary glosses it
-    well.  An irregular form takes its base's glosses (wives -> wife).  {} without WordNet.
+    well.  {} without WordNet.  Irregular forms are not glossed here: the build maps them to
+    their lemma (:func:`wordnet_forms`), whose gloss they show.
     """
     folder = Path(folder) if folder else wordnet_dir()
     if folder is None:
@@ -408,9 +399,7 @@ def wordnet_glosses(
         )
         for word, variants in sorted(spellings.items()):
             for variant in variants:
-                result = _form_glosses(wn, variant, gloss_of) or bridge_glosses(
-                    wn, variant, gloss_of
-                )
+                result = bridge_glosses(wn, variant, gloss_of)
                 if result:
                     out[word] = result
                     break
