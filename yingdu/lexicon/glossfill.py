@@ -12,11 +12,11 @@ Order of preference for a key without a trusted gloss (lists, ECDICT):
 4. CC-CEDICT read backwards (:mod:`.cedict`) when its best candidate is a good match;
 5. any other derivation built from a glossed base (:mod:`.derive`), followed by CC-CEDICT's
    weak candidates if any; a compound of two glossed words only when CC-CEDICT has none;
-6. WordNet (:mod:`.wordnet`, when installed): a word of the same synset, a derivationally
-   related word or a similar adjective that the steps above gloss well (composure -> calm
-   -> 冷静), followed by CC-CEDICT's weak candidates if any; it also replaces a compound's
-   guess (greatcoat is a topcoat, 大衣, not 重大外套), whose source is then ``compound``;
-7. CC-CEDICT's weak candidates alone.
+6. CC-CEDICT's weak candidates alone;
+7. WordNet (:mod:`.wordnet`, when installed) for what is still without a gloss: a word of
+   the same synset, a derivationally related word or a similar adjective that the steps
+   above gloss well (composure -> calmness -> 平常心); it also replaces a compound's guess
+   (greatcoat is a topcoat, 大衣, not 重大外套), whose source is then ``compound``.
 
 :func:`fill_glosses` also offers *new* keys: common English words (wordfreq) that are in no
 other source but that this chain can gloss (lady, hat, website, smartphone …), so a reader
@@ -86,7 +86,7 @@ def fill_glosses(
 
 def _through_wordnet(candidates: set[str], out: dict, direct: dict) -> dict:
     """key -> ("wordnet", glosses, how) for the candidates the chain leaves without a gloss
-    or with CC-CEDICT's weak candidates only (those follow the bridged gloss)."""
+    or with a compound's guess only."""
 
     def neighbour(word: str):
         hit = direct.get(word)
@@ -97,21 +97,15 @@ def _through_wordnet(candidates: set[str], out: dict, direct: dict) -> dict:
             return RULE_SCORE, found[1]
         return None
 
-    weak = {
+    # CC-CEDICT's weak candidates, when there are any, are right more often than the bridge
+    # (gelatin 明胶, intake 摄取: spot-checked by hand), so they are kept.
+    unglossed = {
         k
         for k in candidates
-        if k not in out
-        or out[k][0] == "compound"  # greatcoat: a topcoat (大衣), not great + coat
-        or (out[k][0] == "cccedict" and _is_weak(k, direct))
+        if " " not in k and (k not in out or out[k][0] == "compound")  # greatcoat: 大衣
     }
-    bridged = wordnet_glosses({k for k in weak if " " not in k}, neighbour)
-    own = {k: out[k][1] if out.get(k, ("",))[0] == "cccedict" else [] for k in bridged}
-    return {k: ("wordnet", glosses + own[k], how) for k, (how, glosses) in bridged.items()}
-
-
-def _is_weak(key: str, direct: dict) -> bool:
-    hit = direct.get(key)
-    return hit is None or hit[0] > WEAK_SCORE
+    bridged = wordnet_glosses(unglossed, neighbour)
+    return {k: ("wordnet", glosses, how) for k, (how, glosses) in bridged.items()}
 
 
 def _one(key, hit, american, gloss_of, score_of=lambda key: None):

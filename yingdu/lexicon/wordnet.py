@@ -210,7 +210,7 @@ def wordnet_forms(folder: Path | str | None = None) -> dict[str, list[str]]:
 # the kind of neighbour it came through, the word's sense it belongs to, and the
 # neighbour's own CC-CEDICT score.  Set by hand on the corpus misses, checked in aggregate
 # with bench/bench_lexicon.py (no per-word choice looks at the curriculum lists).
-NEIGHBOUR_TIER = {"synonym": 0.0, "related": 1.0, "similar": 1.5}
+NEIGHBOUR_TIER = {"synonym": 0.0, "related": 1.0, "similar": 2.5}
 SENSE_RANK_WEIGHT = 1.2  # per sense after the word's most frequent one (at most 5)
 OTHER_POS_PENALTY = 2.5  # a sense in a part of speech that is not the word's main one
 NEIGHBOUR_SCORE_WEIGHT = 0.3  # x the neighbour's CC-CEDICT score
