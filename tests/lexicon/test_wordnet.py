@@ -182,3 +182,13 @@ def test_rare_regular_forms_find_their_entry(pip_lexicon):
     """A rare word is an entry without being in the surface table: its forms find it."""
     entry = pip_lexicon.lookup("sixths")
     assert entry is not None and entry.lemma == "sixth" and entry.glosses
+
+
+def test_able_adjectives_from_verbs_are_possibility(wn_folder):
+    """A related verb gives an -able adjective 可…的 (believable: 可相信的, not 相信的)."""
+    from yingdu.lexicon.wordnet import _convert
+
+    assert _convert("believable", "相信", "related", "adj", "v") == "可相信的"
+    assert _convert("barometric", "气压计", "related", "adj", "n") == "气压计的"
+    assert _convert("reasoner", "推理", "related", "n", "v") is None  # an agent, not the act
+    assert _convert("absence", "缺席的", "related", "n", "adj") == "缺席"

@@ -295,6 +295,8 @@ def _convert(word: str, item: str, tier: str, to_pos: str, from_pos: str) -> str
         return None  # tobacconist <- tobacco, martyrdom <- martyr: not the same thing
     if to_pos == "n":
         return _strip_de(item)  # absence <- absent, satisfaction <- satisfy (not agents)
+    if to_pos == "adj" and from_pos == "v" and word.endswith(("able", "ible")):
+        return "可" + _strip_de(item) + "的"  # believable <- believe: 可相信的
     if to_pos == "adj":
         return _strip_de(item) + "的"  # barometric <- barometer
     if to_pos == "adv" and from_pos == "adj":
