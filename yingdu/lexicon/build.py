@@ -470,7 +470,10 @@ class _Builder:
                 # mixed -> "mixe"): the regular one is (develop, mix)
                 self.forms[form].setdefault(regular, "rules")
         for form, bases in self._try("wordnet forms", wordnet_forms, {}).items():
-            if form not in bands or not self._has_own_reading(form):
+            # only where no other source gives a known lemma (shelves stays shelve's and
+            # shelf's by context: ambiguous.py)
+            known = any(lemma in bands for lemma in self.forms.get(form, ()))
+            if not known and (form not in bands or not self._has_own_reading(form)):
                 for base in bases:
                     if base in bands:  # wives -> wife, shook -> shake, calves -> calf
                         self.forms[form].setdefault(base, "wordnet")
