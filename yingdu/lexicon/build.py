@@ -36,7 +36,7 @@ from .ipa import arpabet_to_ipa, clean_ipa
 from .paths import default_lexicon_path
 from .schema import FLAG_ESTIMATED, FLAG_NAME, SCHEMA, SCHEMA_VERSION
 from .wordlists import load_wordlists
-from .wordnet import wordnet_forms, wordnet_lemmas, wordnet_names, wordnet_spellings
+from .wordnet import wordnet_forms, wordnet_lemmas, wordnet_names
 
 Progress = Callable[[str, int, int | None], None]
 POSSESSIVE_SLOT = "<poss>"
@@ -47,8 +47,8 @@ _HOT_ZIPF = 2.0  # beyond-band words at least this frequent are kept in the hot 
 _BATCH = 5000
 _CLITIC_END = re.compile(r"(?:n't|'s|'re|'m|'ve|'ll|'d)$")
 _RARE_ZIPF = 2.5  # cefrpy rates nearly every rare word C2; rarer than this counts as beyond
-# wordfreq words up to this rank, or of any rank when WordNet has them (composure, hauteur),
-# become entries when they get a gloss
+# wordfreq words up to this rank, and WordNet's words of any frequency (composure, hauteur,
+# expostulation), become entries when they get a gloss
 _NEW_WORD_RANK = 100_000
 # json.dumps(..., ensure_ascii=False) builds a new encoder on every call; one is reused here
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
@@ -315,12 +315,8 @@ class _Builder:
     def _fill_glosses(self, keys: set[str], glossless: set[str]) -> dict:
         """Glosses for the keys without one, and common words no other source has
         (CC-CEDICT backwards, spellings, derivations, compounds: see glossfill.py)."""
-        lemmas = self._try("wordnet", wordnet_lemmas, set())
-        new_words = [
-            w
-            for w, (rank, _) in self.freq.items()
-            if rank <= _NEW_WORD_RANK or any(v in lemmas for v in wordnet_spellings(w))
-        ]
+        new_words = {w for w, (rank, _) in self.freq.items() if rank <= _NEW_WORD_RANK}
+        new_words |= self._try("wordnet", wordnet_lemmas, set())
         new_words = [w for w in new_words if w not in keys]
         phrases = {key for key, phrase in self.phrases.items() if not phrase.glosses}
         return glossfill.fill_glosses(glossless | phrases, new_words, self._trusted_glosses)

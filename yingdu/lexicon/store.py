@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -186,10 +187,14 @@ class Lexicon:
 
     def _cold_form_entry(self, form: str):
         """The entry of a regular form of a word outside the surface table (upbraided ->
-        upbraid, ostlers -> ostler: rare words are entries without being hot)."""
+        upbraid, ostlers -> ostler: rare words are entries without being hot), or of its
+        spelling without accents."""
         for candidate in suffix_candidates(form):
             if candidate != form and (row := self._query_entry(candidate)):
                 return row
+        plain = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
+        if plain != form and plain.isalpha():
+            return self._query_entry(plain)  # dénouement -> denouement, née -> nee
         return None
 
     def _query_entry(self, key: str):

@@ -161,8 +161,12 @@ def _read_exceptions(folder: Path) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
+
+
 def wordnet_lemmas(folder: Path | str | None = None) -> set[str]:
-    """Every single-word lemma of the index files (empty without WordNet)."""
+    """Every single-word lemma of letters (and inner hyphens or apostrophes) of the index
+    files (empty without WordNet)."""
     folder = Path(folder) if folder else wordnet_dir()
     lemmas: set[str] = set()
     for name in POS_FILES.values() if folder else ():
@@ -170,9 +174,7 @@ def wordnet_lemmas(folder: Path | str | None = None) -> set[str]:
         if path.is_file():
             with open(path, encoding="utf-8", errors="replace") as lines:
                 lemmas.update(
-                    lemma
-                    for line in lines
-                    if not line.startswith(" ") and "_" not in (lemma := line.split(" ", 1)[0])
+                    lemma for line in lines if _WORD.fullmatch(lemma := line.split(" ", 1)[0])
                 )
     return lemmas
 
