@@ -79,6 +79,10 @@ CORE_GLOSSES: dict[str, list[tuple[str, str]]] = {
     "would": [("v", "会，将，愿意")],
     "might": [("v", "可能，也许")],
     "into": [("prep", "进入，到…里，成为")],
+    "whoso": [("pron", "无论谁")],
+    "fro": [("adv", "往，回（to and fro 来回）")],
+    "ha": [("int", "哈（表示惊讶、得意或笑声）")],
+    "tut": [("int", "啧（表示不满或不耐烦）")],
     "onto": [("prep", "到…上")],
     # abbreviations written with a capital in a text (Dr. Watson, St. James, Co.)
     "dr": [("n", "医生，博士")],
