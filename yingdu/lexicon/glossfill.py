@@ -93,7 +93,7 @@ def _through_wordnet(candidates: set[str], out: dict, direct: dict) -> dict:
         if hit and hit[0] <= NEIGHBOUR_MAX_SCORE:
             return hit
         found = out.get(word)
-        if found and found[0] in ("core", "spelling", "derived"):
+        if found and found[0] in ("core", "spelling", "derived") and not _negated(found[1]):
             return RULE_SCORE, found[1]
         return None
 
@@ -127,6 +127,12 @@ def _one(key, hit, american, gloss_of, score_of=lambda key: None):
     if derived:
         return ("compound" if derived[0] == "compound" else "derived"), derived[1] + own
     return ("cccedict", own) if own else None
+
+
+def _negated(glosses: Glosses) -> bool:
+    """A gloss built by a prefix rule (不撰写 for discompose, 重新…): fine for the word
+    itself, too literal to stand for its synonyms."""
+    return bool(glosses) and glosses[0][1].startswith(("不", "重新"))
 
 
 def _base_matches_better(rule: str, own_score: float, score_of) -> bool:
