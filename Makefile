@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export YINGDU_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install run test audit lint format messages bench clean
+.PHONY: install run test audit lint format messages bench clean wordnet
 
 install: $(VENV)/.installed
 
@@ -15,6 +15,13 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test,scale]"
 	touch $@
+
+# Optional system data: Princeton WordNet 3.0 (Debian/Ubuntu package wordnet-base), which
+# the lexicon build uses when present for glosses of rare words (docs/lexicon.md).
+wordnet:
+	@if [ -f /usr/share/wordnet/index.noun ]; then echo "WordNet is installed"; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get install -y --no-install-recommends wordnet-base; \
+	else sudo apt-get install -y --no-install-recommends wordnet-base; fi
 
 # Loopback HTTP: no TLS redirect or secure-only cookies; put TLS in front for a real site.
 # The background-job worker (admin imports) runs beside the web server and stops with it.

@@ -34,11 +34,12 @@ from .derivations import lower_by_derivation
 from .ecdict import EcdictRow, iter_ecdict
 from .glosses import merge_glosses, parse_definition
 from .headwords import load_own_headwords, takes_lemma
-from .inflections import CORE_IRREGULARS, KEEP_AS_IS
+from .inflections import CORE_IRREGULARS, KEEP_AS_IS, suffix_candidates
 from .ipa import arpabet_to_ipa, clean_ipa
 from .paths import default_lexicon_path
 from .schema import FLAG_ESTIMATED, FLAG_NAME, SCHEMA, SCHEMA_VERSION
 from .wordlists import load_wordlists
+from .wordnet import wordnet_forms, wordnet_lemmas, wordnet_names
 
 Progress = Callable[[str, int, int | None], None]
 POSSESSIVE_SLOT = "<poss>"
@@ -49,7 +50,9 @@ _HOT_ZIPF = 2.0  # beyond-band words at least this frequent are kept in the hot 
 _BATCH = 5000
 _CLITIC_END = re.compile(r"(?:n't|'s|'re|'m|'ve|'ll|'d)$")
 _RARE_ZIPF = 2.5  # cefrpy rates nearly every rare word C2; rarer than this counts as beyond
-_NEW_WORD_RANK = 100_000  # wordfreq words up to this rank become entries when they get a gloss
+# wordfreq words up to this rank, and WordNet's words of any frequency (composure, hauteur,
+# expostulation), become entries when they get a gloss
+_NEW_WORD_RANK = 100_000
 # json.dumps(..., ensure_ascii=False) builds a new encoder on every call; one is reused here
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -109,6 +112,13 @@ def build_lexicon(
         tmp.unlink(missing_ok=True)
     summary["path"] = str(out)
     return summary
+
+
+def _regular_lemma(form: str, bands: dict[str, int]) -> str | None:
+    """The first known word that regular -s/-ed/-ing rules give for ``form``."""
+    if not form.endswith(("s", "ed", "ing")):
+        return None
+    return next((c for c in suffix_candidates(form) if c in bands and c != form), None)
 
 
 class _Builder:
@@ -288,6 +298,8 @@ class _Builder:
         glossless = self._keys_without_gloss(keys)
         self.filled = self._try("cccedict", lambda: self._fill_glosses(keys, glossless), {})
         keys |= {key for key in self.filled if key not in self.phrases}
+        unglossed = glossless - set(self.filled)  # Irish, Anne: names, not words to learn
+        self.name_keys |= self._try("wordnet names", lambda: wordnet_names(unglossed), set())
         bands: dict[str, int] = {}
         flags: dict[str, int] = {}
         batch: list[tuple] = []
@@ -306,7 +318,8 @@ class _Builder:
     def _fill_glosses(self, keys: set[str], glossless: set[str]) -> dict:
         """Glosses for the keys without one, and common words no other source has
         (CC-CEDICT backwards, spellings, derivations, compounds: see glossfill.py)."""
-        new_words = [w for w, (rank, _) in self.freq.items() if rank <= _NEW_WORD_RANK]
+        new_words = {w for w, (rank, _) in self.freq.items() if rank <= _NEW_WORD_RANK}
+        new_words |= self._try("wordnet", wordnet_lemmas, set())
         new_words = [w for w in new_words if w not in keys]
         phrases = {key for key, phrase in self.phrases.items() if not phrase.glosses}
         return glossfill.fill_glosses(glossless | phrases, new_words, self._trusted_glosses)
@@ -375,7 +388,7 @@ class _Builder:
         return ""
 
     def _glosses(self, key: str, draft: Draft | None, ecd, sources: dict) -> list:
-        filled_source, filled = self.filled.get(key, ("cccedict", None))
+        filled_source, filled, *via = self.filled.get(key, ("cccedict", None))
         options = [
             ("wordlist", draft.glosses if draft else None),
             ("ecdict", json.loads(ecd[2]) if ecd else None),
@@ -384,6 +397,8 @@ class _Builder:
         for source, glosses in options:
             if glosses:
                 sources["glosses"] = source
+                if source == filled_source and via:
+                    sources["gloss_via"] = via[0]  # wordnet: "synonym calm", "form wife"
                 glosses = _mark_capital_senses([tuple(g) for g in glosses], sources)
                 return [list(pair) for pair in merge_glosses(glosses)]
         return []
@@ -421,6 +436,10 @@ class _Builder:
         row = self.con.execute("SELECT glosses FROM entries WHERE key=?", (key,)).fetchone()
         return bool(row) and any(pos == "v" for pos, _gloss in json.loads(row[0]))
 
+    def _has_gloss(self, key: str) -> bool:
+        row = self.con.execute("SELECT glosses FROM entries WHERE key=?", (key,)).fetchone()
+        return bool(row) and row[0] != "[]"
+
     def _has_own_reading(self, form: str) -> bool:
         """A form keeps its own reading only when a curriculum list or ECDICT's exam tags
         name it as a headword (found, left); other forms take their lemma's band and gloss."""
@@ -447,6 +466,18 @@ class _Builder:
         for form, lemma in lemmas.items():
             if form not in CORE_IRREGULARS:  # the grammar table knows better (worse: bad)
                 self.forms[form].setdefault(lemma, "simplemma")
+            if not self._has_gloss(lemma) and (regular := _regular_lemma(form, bands)):
+                # simplemma's lemma is no word with a meaning (developed -> "develope",
+                # mixed -> "mixe"): the regular one is (develop, mix)
+                self.forms[form].setdefault(regular, "rules")
+        for form, bases in self._try("wordnet forms", wordnet_forms, {}).items():
+            # only where no other source gives a known lemma (shelves stays shelve's and
+            # shelf's by context: ambiguous.py)
+            known = any(lemma in bands for lemma in self.forms.get(form, ()))
+            if not known and (form not in bands or not self._has_own_reading(form)):
+                for base in bases:
+                    if base in bands:  # wives -> wife, shook -> shake, calves -> calf
+                        self.forms[form].setdefault(base, "wordnet")
 
     def write_surface(self, bands: dict[str, int], flags: dict[str, int]) -> dict:
         """Resolve every known surface form to one lemma: lowest band wins, ties keep the word;
@@ -520,7 +551,7 @@ class _Builder:
         """A phrase's own glosses, else CC-CEDICT's (a curriculum phrase has none of its own)."""
         if phrase.glosses:
             return phrase.glosses, phrase.source
-        source, glosses = self.filled.get(key, ("cccedict", []))
+        source, glosses, *_via = self.filled.get(key, ("cccedict", []))
         return _mark_capital_senses([tuple(g) for g in glosses], {}), source
 
     @staticmethod

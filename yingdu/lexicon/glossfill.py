@@ -4,7 +4,8 @@ Order of preference for a key without a trusted gloss (lists, ECDICT):
 
 0. the hand-written table in :mod:`.coreglosses` (function words, a few missing senses,
    curriculum headwords no source glosses);
-1. a British spelling takes its American spelling's gloss (:mod:`.spelling`);
+1. a British spelling takes its American spelling's gloss (:mod:`.spelling`), a word with
+   accents or a hyphen that of its plain spelling (dénouement, good-bye -> goodbye);
 2. a noun of action (-ation, -ion, -ment …) whose own CC-CEDICT match is weak and whose base
    verb CC-CEDICT matches better puts the verb's gloss first (revitalization -> 振兴 before
    维新);
@@ -13,7 +14,11 @@ Order of preference for a key without a trusted gloss (lists, ECDICT):
 4. any other derivation built from a glossed base (:mod:`.derive`: -ly adverbs, -ness …),
    followed by CC-CEDICT's weak candidates if any; a compound of two glossed words only
    when CC-CEDICT has none;
-5. CC-CEDICT's weak candidates alone.
+5. CC-CEDICT's weak candidates alone;
+6. WordNet (:mod:`.wordnet`, when installed) for what is still without a gloss: a word of
+   the same synset, a derivationally related word or a similar adjective that the steps
+   above gloss well (composure -> calmness -> 平常心); it also replaces a compound's guess
+   (greatcoat is a topcoat, 大衣, not 重大外套), whose source is then ``compound``.
 
 :func:`fill_glosses` also offers *new* keys: common English words (wordfreq) that are in no
 other source but that this chain can gloss (lady, hat, website, smartphone …), so a reader
@@ -28,6 +33,7 @@ from .cedict import cedict_glosses, index_key
 from .coreglosses import CORE_GLOSSES
 from .derive import derived_gloss
 from .spelling import american_spellings
+from .wordnet import wordnet_glosses, wordnet_spellings
 
 Glosses = list[tuple[str, str]]
 # A CC-CEDICT match scoring above this (see cedict.py) counts as weak: a derivation wins.
@@ -35,6 +41,11 @@ WEAK_SCORE = 6.0
 # A noun of action whose own CC-CEDICT match scores at most this keeps it before its base
 # verb's gloss (tradition: 传统, not trade's 营业; revitalization 5.4: 振兴 before 维新).
 STRONG_SCORE = 5.0
+# A WordNet neighbour's CC-CEDICT gloss counts up to this score (its score weighs in the
+# bridge's own score: see wordnet.py).
+NEIGHBOUR_MAX_SCORE = 9.0
+# Score given to a neighbour glossed by a rule (core, spelling, derivation) for WordNet.
+RULE_SCORE = 5.0
 # Nouns of action built on a verb gloss (the base's "v" group, so the base is a verb).
 _FROM_VERB = ("-ation ", "-ition ", "-ion ", "-sion ", "-faction ", "-ment ")
 
@@ -52,6 +63,10 @@ def fill_glosses(
     direct = cedict_glosses(None)
     known = candidates | set(direct)
     spelled = american_spellings(candidates, known)
+    for key in candidates - spelled.keys():
+        plain = next((v for v in wordnet_spellings(key)[1:] if v in known), None)
+        if plain:
+            spelled[key] = plain  # dénouement -> denouement, née -> nee
 
     def gloss_of(key: str) -> Glosses | None:
         found = trusted(key) or CORE_GLOSSES.get(key)
@@ -64,13 +79,38 @@ def fill_glosses(
         hit = direct.get(key)
         return hit[0] if hit else None
 
-    out: dict[str, tuple[str, Glosses]] = {}
+    out: dict[str, tuple] = {}
     for key in sorted(candidates):
         hit = direct.get(key) or direct.get(index_key(key))  # take sth for granted
         result = _one(key, hit, spelled.get(key), gloss_of, score_of)
         if result:
             out[key] = result
+    out.update(_through_wordnet(candidates, out, direct))
     return out
+
+
+def _through_wordnet(candidates: set[str], out: dict, direct: dict) -> dict:
+    """key -> ("wordnet", glosses, how) for the candidates the chain leaves without a gloss
+    or with a compound's guess only."""
+
+    def neighbour(word: str):
+        hit = direct.get(word)
+        if hit and hit[0] <= NEIGHBOUR_MAX_SCORE:
+            return hit
+        found = out.get(word)
+        if found and found[0] in ("core", "spelling", "derived") and not _negated(found[1]):
+            return RULE_SCORE, found[1]
+        return None
+
+    # CC-CEDICT's weak candidates, when there are any, are right more often than the bridge
+    # (gelatin 明胶, intake 摄取: spot-checked by hand), so they are kept.
+    unglossed = {
+        k
+        for k in candidates
+        if " " not in k and (k not in out or out[k][0] == "compound")  # greatcoat: 大衣
+    }
+    bridged = wordnet_glosses(unglossed, neighbour)
+    return {k: ("wordnet", glosses, how) for k, (how, glosses) in bridged.items()}
 
 
 def _one(key, hit, american, gloss_of, score_of=lambda key: None):
@@ -88,8 +128,14 @@ def _one(key, hit, american, gloss_of, score_of=lambda key: None):
     if hit and hit[0] <= WEAK_SCORE:
         return "cccedict", own
     if derived:
-        return "derived", derived[1] + own
+        return ("compound" if derived[0] == "compound" else "derived"), derived[1] + own
     return ("cccedict", own) if own else None
+
+
+def _negated(glosses: Glosses) -> bool:
+    """A gloss built by a prefix rule (不撰写 for discompose, 重新…): fine for the word
+    itself, too literal to stand for its synonyms."""
+    return bool(glosses) and glosses[0][1].startswith(("不", "重新"))
 
 
 def _base_matches_better(rule: str, own_score: float, score_of) -> bool:

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -201,7 +202,21 @@ class Lexicon:
             resolved = self.lemma_of(key)  # the same reading the annotator picks (took -> take)
             key = resolved or key
         row = self._query_entry(key)
+        if row is None and " " not in key:
+            row = self._cold_form_entry(key)
         return self._entry(row) if row else None
+
+    def _cold_form_entry(self, form: str):
+        """The entry of a regular form of a word outside the surface table (upbraided ->
+        upbraid, ostlers -> ostler: rare words are entries without being hot), or of its
+        spelling without accents."""
+        for candidate in suffix_candidates(form):
+            if candidate != form and (row := self._query_entry(candidate)):
+                return row
+        plain = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
+        if plain != form and plain.isalpha():
+            return self._query_entry(plain)  # dénouement -> denouement, née -> nee
+        return None
 
     def _query_entry(self, key: str):
         with self._lock:

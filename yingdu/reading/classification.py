@@ -7,6 +7,7 @@ answer in the lexicon's memo.  Strings whose tokens depend on the context become
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -20,6 +21,10 @@ from .tokens import Ambiguous, RawToken, Split, Tail, split_entry, tail
 
 _CET4 = band_rank("cet4")
 UNKNOWN_BAND = BANDS[BEYOND]  # a word the lexicon does not know
+# Upper-case roman numerals of two letters or more (II, IV, XII, XIV); single I and V stay
+# words (the pronoun, a letter).
+_ROMAN_NUMERAL = re.compile(r"(?=[IVXL]{2})L?X{0,3}(?:IX|IV|V?I{0,3})")
+_LETTER_WORDS = frozenset("AIO")  # capital letters that are words, not initials
 
 Append = Callable[[RawToken], None]
 
@@ -31,8 +36,10 @@ def analyze(s: str, lexicon: Lexicon) -> Tail | Split | Ambiguous | None:
         if s in lexicon.ambiguous:
             return _ambiguous(s, s, hit[0], lexicon)
         return tail(hit[0], hit[3])
-    if s[0].isdigit():
-        return None
+    if s[0].isdigit() or _ROMAN_NUMERAL.fullmatch(s):
+        return None  # a number: 1850, CHAPTER IV, Henry VIII
+    if len(s) == 1 and s.isupper() and s not in _LETTER_WORDS:
+        return tail(s, None, is_proper=True)  # an initial: K. K. K., E. Smith
     if s.isalpha():
         return _plain_word(s, lexicon)
     initial: list[RawToken] = []
