@@ -158,7 +158,7 @@ def pip_lexicon(pip_build):
 @needs_wordnet
 @pytest.mark.parametrize(
     ("word", "chinese"),
-    [("composure", ""), ("attorney", "律师"), ("hauteur", "傲"), ("greatcoat", "大衣")],
+    [("composure", ""), ("mirth", "欢乐"), ("hauteur", "傲"), ("greatcoat", "大衣")],
 )
 def test_default_build_glosses_rare_words_through_wordnet(pip_lexicon, word, chinese):
     entry = pip_lexicon.lookup(word)
