@@ -83,7 +83,7 @@ def fetch(url: str) -> bytes:
         return response.read()
 
 
-def wait_for(url: str, seconds: float = 120) -> None:
+def wait_for(url: str, seconds: float = 300) -> None:  # the first start may collect static
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
