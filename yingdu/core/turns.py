@@ -2,10 +2,10 @@
 
 gunicorn's threaded workers give each connection a thread, so a client that sends its
 request slowly holds one thread and not a whole worker. But threads of one process that
-run Python at once share one interpreter lock: each waits up to its switch interval
-(5 ms) to get it back after every database call or socket write, so ten requests running
-together in a worker take far longer than ten in a row (the convoy effect), and the slowest
-pages wait longest. Here a request first has its body read into memory by its own thread,
+run Python at once share one interpreter lock: each may wait up to its switch interval
+(5 ms) to get it back after a database call or socket write, so the more requests run
+together in a worker, the longer the slowest wait (docs/operators.md, threads and turns).
+Here a request first has its body read into memory by its own thread,
 at the client's pace, and only then takes a turn to run the site: at most
 `ACTIVE_REQUESTS` at once in each worker (settings; 0: no limit). A body too large to keep
 in memory (above API_MAX_BODY_BYTES: uploads, or one the site refuses unread) or of
