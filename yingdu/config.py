@@ -118,7 +118,6 @@ class Config:
     port: int
     web_concurrency: int
     threads: int
-    active_requests: int
     forwarded_allow_ips: str
     # Pages, view counts and search.
     page_cache_seconds: int
@@ -189,7 +188,6 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         port=env.whole("PORT", 8000),
         web_concurrency=env.whole("WEB_CONCURRENCY", 0),
         threads=env.whole("YINGDU_THREADS", 16),
-        active_requests=env.whole("YINGDU_ACTIVE_REQUESTS", 1),
         forwarded_allow_ips=env.text("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
         page_cache_seconds=env.whole("YINGDU_PAGE_CACHE_SECONDS", 300),
         view_count_flush_every=env.whole("YINGDU_VIEW_COUNT_FLUSH_EVERY", 50),

@@ -218,9 +218,6 @@ RESOURCE_DOWNLOAD_NEEDS_LOGIN = CONFIG.download_needs_login
 RESOURCE_EXTRACT_MAX_MEMORY_BYTES = CONFIG.extract_max_memory_bytes
 RESOURCE_EXTRACT_SECONDS = CONFIG.extract_seconds
 RESOURCE_XML_PART_MAX_BYTES = CONFIG.xml_part_max_bytes
-# Requests that run the site at once in each gunicorn worker, once their body has arrived
-# (yingdu/core/turns.py); its other threads wait for slow clients. 0: no limit.
-ACTIVE_REQUESTS = CONFIG.active_requests
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2**20  # larger uploads stream to temporary files
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file form fields (Django's default)
 

@@ -3,9 +3,7 @@ off, the real settings) on loopback, sharing one data folder and SQLite database
 
 - Log-in failures counted by one server process lock the account on another (defect 3).
 - Twenty clients sending their request body one byte a second do not make the home page
-  unavailable (defect 6): the workers are threaded, so a slow client holds one thread, and
-  its body is read before the request takes one of the worker's turns to run the site
-  (yingdu/core/turns.py; this test fails if the turn is taken first).
+  unavailable (defect 6): the workers are threaded, so a slow client holds one thread.
 """
 
 import contextlib
