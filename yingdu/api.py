@@ -82,3 +82,7 @@ def limit_api_body(get_response):
 from yingdu.aids.api import router as aids_router  # noqa: E402
 
 api.add_router("/", aids_router)
+
+from yingdu.notebook.api import router as notebook_router  # noqa: E402
+
+api.add_router("/", notebook_router)

@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "yingdu.core.context_processors.site",
+                "yingdu.notebook.context_processors.notebook",
             ],
         },
     }

@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.search.urls")),
     path("", include("yingdu.accounts.urls")),
     path("", include("yingdu.privacy.urls")),
+    path("", include("yingdu.notebook.urls")),
     prefix_default_language=False,
 )

@@ -12,6 +12,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yingdu.lexicon import BAND_LABELS
+from yingdu.lexicon.bands import BEYOND, band_rank
+
 SENTENCE_MAX_CHARS = 500  # a longer context is cut around the word
 
 
@@ -55,6 +58,14 @@ class Card(models.Model):
 
     def __str__(self):
         return self.lemma
+
+    @property
+    def band_rank(self) -> int:
+        return band_rank(self.band) if self.band in BAND_LABELS else BEYOND
+
+    @property
+    def band_label(self) -> str:
+        return BAND_LABELS.get(self.band, self.band)
 
 
 class Sentence(models.Model):

@@ -2,10 +2,12 @@
 (yingdu.accounts.owned): cards with their sentences and schedules, reviews, the goal."""
 
 from .models import Card, Goal, ReviewLog, Sentence
+from .schedule import DIRECTIONS, FIELDS, field
 
-CARD_FIELDS = ("id", "lemma", "pos", "gloss", "band", "ipa", "created_at", "due", "state",
-               "step", "stability", "difficulty", "last_review", "spell_due", "spell_state",
-               "spell_step", "spell_stability", "spell_difficulty", "spell_last_review")  # fmt: skip
+CARD_FIELDS = (
+    "id", "lemma", "pos", "gloss", "band", "ipa", "created_at",
+    *(field(d, name) for d in DIRECTIONS for name in FIELDS),
+)  # fmt: skip
 SENTENCE_FIELDS = ("card_id", "text", "start", "end", "source_kind", "source_id",
                    "source_url", "source_title", "created_at")  # fmt: skip
 REVIEW_FIELDS = ("card_id", "lemma", "direction", "rating", "reviewed_at", "state", "due", "key")

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone, translation
 
@@ -238,3 +238,19 @@ def streak(user, now=None) -> int:
 def band_counts(user) -> dict[str, int]:
     rows = user_cards(user).values("band").annotate(n=Count("id")).order_by()
     return {row["band"]: row["n"] for row in rows}
+
+
+def filtered_cards(user, band: str = "", q: str = "", source: str = ""):
+    """The learner's cards, newest first, narrowed by band, source kind and a search of the
+    word and its gloss."""
+    cards = user_cards(user).order_by("-created_at", "-id")
+    if band:
+        cards = cards.filter(band=band)
+    if source:
+        cards = cards.filter(
+            Exists(Sentence.objects.filter(card=OuterRef("pk"), source_kind=source))
+        )
+    q = sentences.clean(q)
+    if q:
+        cards = cards.filter(Q(lemma__icontains=q) | Q(gloss__icontains=q))
+    return cards
