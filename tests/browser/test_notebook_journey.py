@@ -1,7 +1,7 @@
 """A student on a phone: taps a highlighted word in a news item, adds it to 生词本, reviews it
 the next day, sees the streak and downloads the Anki deck and the CSV. The "next day" is
-made by moving the card's dates (added, due) one day back in the database, as a night
-would; the live server's own clock is not touched."""
+made by moving the card's dates (added, due) and its study day one day back in the
+database, as a night would; the live server's own clock is not touched."""
 
 import datetime as dt
 import sqlite3
@@ -9,12 +9,13 @@ import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db.models import F
 from django.utils import timezone
 
 from yingdu.accounts.roles import STUDENT, grant
 from yingdu.core.models import Status
 from yingdu.news.models import NewsArticle, Section
-from yingdu.notebook.models import Card
+from yingdu.notebook.models import Card, Day
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,6 +71,7 @@ def test_student_adds_reviews_and_exports(phone, live_server, item, tmp_path):
     yesterday = timezone.now() - dt.timedelta(days=1)  # the night passes
     Card.objects.filter(pk=card.pk).update(created_at=yesterday, due=yesterday)
     card.sentences.update(created_at=yesterday)
+    Day.objects.filter(user=user).update(day=F("day") - dt.timedelta(days=1))
 
     phone.goto(site + "/")
     assert phone.locator(".due-count").inner_text() == "1"

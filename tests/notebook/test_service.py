@@ -161,7 +161,9 @@ def test_owned_sections_export_and_delete_every_notebook_row(learner, other, art
     assert data["reviews"][0]["rating"] == 3 and data["goal"]["reviews_per_day"] == 12
     json.dumps(data)  # JSON-ready
     removed = owned.delete_all(learner)["notebook"]
-    assert removed == 4  # review, card, sentence, goal
+    assert data["days"] == [{"day": timezone.localdate().isoformat(), "reviews": 1,
+                             "new_words": 1}]  # fmt: skip
+    assert removed == 5  # review, card, sentence, goal, day
     assert not Card.objects.filter(user=learner).exists()
     assert not ReviewLog.objects.filter(user=learner).exists()
     assert not Goal.objects.filter(user=learner).exists()

@@ -147,3 +147,23 @@ class Goal(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.reviews_per_day}/{self.new_words_per_day}"
+
+
+class Day(models.Model):
+    """A learner's study day (打卡): reviews done and words added on one local date. Written
+    as they happen, so the streak, today's goal and the charts read a few small rows."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notebook_days"
+    )
+    day = models.DateField()
+    reviews = models.PositiveIntegerField(default=0)
+    new_words = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("study day")
+        verbose_name_plural = _("study days")
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="notebook_day_once")]
+
+    def __str__(self):
+        return f"{self.user} {self.day}: {self.reviews}/{self.new_words}"

@@ -8,15 +8,14 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
-from django.db.models.functions import TruncDate
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone, translation
 
 from yingdu.aids.service import current_lexicon
 from yingdu.core import kinds
 
 from . import schedule, sentences
-from .models import SENTENCE_MAX_CHARS, Card, Goal, ReviewLog, Sentence
+from .models import SENTENCE_MAX_CHARS, Card, Day, Goal, ReviewLog, Sentence
 
 PAGE_SIZE = 50
 STREAK_WINDOW_DAYS = 400  # a streak is counted over this many days at most
@@ -84,6 +83,8 @@ def add_word(user, word, context="", source=None, form="", now=None) -> tuple[Ca
                 "ipa": entry.ipa[:100], "created_at": now, "due": now}  # fmt: skip
     with transaction.atomic():
         card, created = Card.objects.get_or_create(user=user, lemma=entry.lemma, defaults=defaults)
+        if created:
+            count_day(user, now, new_words=1)
         if created and goal_of(user).spelling:
             schedule.start(card, "spell", now)
             card.save(update_fields=[schedule.field("spell", f) for f in schedule.FIELDS])
@@ -160,6 +161,7 @@ def review(user, card_id, rating, direction="word", key="", now=None) -> tuple[R
                 reviewed_at=now, state=getattr(card, schedule.field(direction, "state")),
                 due=getattr(card, schedule.field(direction, "due")), key=key,
             )  # fmt: skip
+            count_day(user, now, reviews=1)
             return log, True
     except IntegrityError:
         if not key:
@@ -192,42 +194,44 @@ def save_goal(user, reviews_per_day: int, new_words_per_day: int, spelling: bool
     return goal
 
 
-def _local_dates(rows, field: str):
-    tz = timezone.get_current_timezone()
-    return rows.annotate(day=TruncDate(field, tzinfo=tz)).values("day")
+def count_day(user, now, reviews: int = 0, new_words: int = 0) -> None:
+    """Add to the learner's study day of `now` (local date), creating it if need be."""
+    day = timezone.localdate(now)
+    changes = {"reviews": F("reviews") + reviews, "new_words": F("new_words") + new_words}
+    if Day.objects.filter(user=user, day=day).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            Day.objects.create(user=user, day=day, reviews=reviews, new_words=new_words)
+    except IntegrityError:  # another request created it meanwhile
+        Day.objects.filter(user=user, day=day).update(**changes)
 
 
 def per_day(user, days: int, now=None) -> dict[str, dict[dt.date, int]]:
     """Reviews and new words per local day over the last `days` days (today included)."""
     today = timezone.localdate(now or timezone.now())
-    first = today - dt.timedelta(days=days - 1)
-    since = timezone.make_aware(dt.datetime.combine(first, dt.time()))
-    reviews = ReviewLog.objects.filter(user=user, reviewed_at__gte=since)
-    added = user_cards(user).filter(created_at__gte=since)
+    rows = Day.objects.filter(user=user, day__gt=today - dt.timedelta(days=days), day__lte=today)
+    found = list(rows.values_list("day", "reviews", "new_words"))
     return {
-        "reviews": _counted(_local_dates(reviews, "reviewed_at")),
-        "new_words": _counted(_local_dates(added, "created_at")),
+        "reviews": {day: n for day, n, _new in found if n},
+        "new_words": {day: n for day, _n, n in found if n},
     }
-
-
-def _counted(rows) -> dict[dt.date, int]:
-    return {row["day"]: row["n"] for row in rows.annotate(n=Count("id")).order_by()}
 
 
 def today_counts(user, now=None) -> dict[str, int]:
     today = timezone.localdate(now or timezone.now())
-    counts = per_day(user, 1, now)
-    return {name: by_day.get(today, 0) for name, by_day in counts.items()}
+    row = Day.objects.filter(user=user, day=today).values("reviews", "new_words").first()
+    return row or {"reviews": 0, "new_words": 0}
 
 
 def streak(user, now=None) -> int:
     """Days in a row, up to today, on which the learner reviewed or added a word (打卡);
     a streak not yet continued today still counts until the day ends."""
-    counts = per_day(user, STREAK_WINDOW_DAYS, now)
-    active = set(counts["reviews"]) | set(counts["new_words"])
-    day = timezone.localdate(now or timezone.now())
-    if day not in active:
-        day -= dt.timedelta(days=1)
+    today = timezone.localdate(now or timezone.now())
+    since = today - dt.timedelta(days=STREAK_WINDOW_DAYS)
+    rows = Day.objects.filter(user=user, day__gt=since, day__lte=today).order_by("-day")
+    active = set(rows.values_list("day", flat=True))
+    day = today if today in active else today - dt.timedelta(days=1)
     length = 0
     while day in active:
         length += 1
