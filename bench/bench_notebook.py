@@ -105,13 +105,16 @@ def measure(env, data: Path, args) -> dict:
     results = {}
     try:
         wait(base)
-        for group in ("ordinary", "heavy"):
+        for group, connections in (("ordinary", 1), ("ordinary", args.connections),
+                                   ("heavy", args.connections)):  # fmt: skip
             sessions = (data / f"sessions-{group}.txt").read_text().split()
             for name, (method, path) in PAGES.items():
                 script = data / f"wrk-{group}.lua"
                 script.write_text(lua(sessions, method, path, (data / "words.txt").read_text()))
-                wrk_run(base, script, 2, args.connections)  # warm up workers and caches
-                results[(group, name)] = wrk_run(base, script, args.seconds, args.connections)
+                wrk_run(base, script, 2, connections)  # warm up workers and caches
+                results[(group, connections, name)] = wrk_run(
+                    base, script, args.seconds, connections
+                )
     finally:
         stop_server(server)
     return results
@@ -157,7 +160,8 @@ def wrk_run(base: str, script: Path, seconds: int, connections: int) -> dict:
     import re
 
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s",
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency",
+         "--timeout", "5s",
          "-s", str(script), base],
         capture_output=True, text=True, check=True, timeout=seconds + 60,
     ).stdout  # fmt: skip
@@ -169,16 +173,21 @@ def wrk_run(base: str, script: Path, seconds: int, connections: int) -> dict:
 
 
 def report(results: dict, args, database: str) -> None:
-    print(f"\n{database}: {args.learners} learners × {args.cards} cards + {args.heavy} × "
-          f"{args.heavy_cards}; {args.connections} concurrent learners, {args.seconds}s each, "
-          f"{args.workers} gunicorn workers × {args.threads} threads, {os.cpu_count()} cores\n")
-    print(f"{'learners':<9} {'request':<14} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} "
-          f"{'target':>7} {'errors':>6}")  # fmt: skip
-    for (group, name), r in results.items():
+    print(
+        f"\n{database}: {args.learners} learners × {args.cards} cards + {args.heavy} × "
+        f"{args.heavy_cards}; {args.connections} concurrent learners, {args.seconds}s each, "
+        f"{args.workers} gunicorn workers × {args.threads} threads, {os.cpu_count()} cores\n"
+    )
+    print(f"{'learners':<9} {'conc.':>5} {'request':<14} {'req/s':>7} {'p50 ms':>7} "
+          f"{'p99 ms':>7} {'target':>7} {'errors':>6}")  # fmt: skip
+    for (group, connections, name), r in results.items():
         target = TARGETS.get(name, 50.0)
-        mark = "ok" if r["p99"] < target else "MISS"
-        print(f"{group:<9} {name:<14} {r['rps']:>7.0f} {r['p50']:>7.1f} {r['p99']:>7.1f} "
-              f"{'<' + str(int(target)):>7} {r['errors']:>6} {mark}")  # fmt: skip
+        mark = "" if connections == 1 else "ok" if r["p99"] < target else "MISS"
+        print(
+            f"{group:<9} {connections:>5} {name:<14} {r['rps']:>7.0f} {r['p50']:>7.1f} "
+            f"{r['p99']:>7.1f} {'<' + str(int(target)):>7} {r['errors']:>6} {mark}"
+        )
+    print("\nOne connection: the time one request takes (no queueing); 20: the targets.")
 
 
 # -- data, made in a child process with Django set up ---------------------------------------
@@ -208,7 +217,7 @@ def fill(args) -> None:
     from django.utils import timezone
 
     from yingdu.lexicon import BANDS
-    from yingdu.notebook.models import Card, Sentence
+    from yingdu.notebook.models import Card, Day, Sentence
 
     now, rng = timezone.now(), random.Random(12)
     people = [(f"bench-learner-{n}", args.cards) for n in range(args.learners)]
@@ -223,7 +232,7 @@ def fill(args) -> None:
             offset = -rng.uniform(0, 72) if due_today else rng.uniform(30, 24 * 365)
             added = now - dt.timedelta(days=rng.uniform(0, 400))
             cards.append(Card(
-                user_id=ids[name], lemma=f"word{n:05d}", pos="n", gloss="释义 %d" % n,
+                user_id=ids[name], lemma=f"word{n:05d}", pos="n", gloss=f"释义 {n}",
                 band=BANDS[n % len(BANDS)], ipa="wɜːd", created_at=added,
                 due=now + dt.timedelta(hours=offset), state=2, step=None,
                 stability=rng.uniform(1, 100), difficulty=rng.uniform(1, 10),
@@ -237,6 +246,12 @@ def fill(args) -> None:
                           created_at=c.created_at) for c in made],
                 batch_size=2000,
             )  # fmt: skip
+            today = timezone.localdate(now)
+            Day.objects.bulk_create([
+                Day(user_id=ids[name], day=today - dt.timedelta(days=d), reviews=rng.randint(1, 40),
+                    new_words=rng.randint(0, 10))
+                for d in range(1, 120) if d < 30 or rng.random() < 0.6
+            ])  # fmt: skip
         if done % 100 == 0:
             print(f"  {done}/{len(people)} learners", file=sys.stderr, flush=True)
 

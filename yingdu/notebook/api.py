@@ -89,7 +89,11 @@ def card_out(card) -> dict:
 def card_detail(card) -> dict:
     return {**card_out(card), "pos": card.pos, "ipa": card.ipa, "added": card.created_at,
             "state": schedule.state_name(card),
-            "sentences": list(card.sentences.all())}  # fmt: skip
+            "sentences": [sentence_out(s) for s in card.sentences.all()]}  # fmt: skip
+
+
+def sentence_out(sentence) -> dict:
+    return {name: getattr(sentence, name) for name in SentenceOut.model_fields}
 
 
 def own_card(request, card_id: int) -> Card:
