@@ -56,6 +56,7 @@ def main() -> int:
     parser.add_argument("--lexicon", default=os.environ.get("YINGDU_LEXICON_PATH"))
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--threads", type=int, default=config.load().threads)
+    parser.add_argument("--only-data", action="store_true", help="make the data, then stop")
     parser.add_argument("--populate", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.sync = False  # bench_pages.start_server: gthread workers, as `yingdu serve`
@@ -81,6 +82,8 @@ def main() -> int:
             "-v", "0")  # fmt: skip
         run(env, sys.executable, __file__, "--populate", *population_args(args))
         print(f"data ready in {time.monotonic() - started:.0f}s ({database})", flush=True)
+        if args.only_data:
+            return 0
         results = measure(env, data, args)
     finally:
         if not args.data:

@@ -47,16 +47,8 @@ def test_anonymous_reader_is_asked_to_sign_in(phone, live_server, item):
 
 
 def test_student_adds_reviews_and_exports(phone, live_server, item, tmp_path):
-    user = get_user_model().objects.create_user("xiaoli", password=PASSWORD)
-    grant(user, STUDENT)
     site = live_server.url
-    phone.goto(site + "/accounts/login/?next=" + item.get_absolute_url())
-    phone.fill("input[name=username]", "xiaoli")
-    phone.fill("input[name=password]", PASSWORD)
-    phone.get_by_role("button", name="登录").tap()
-    phone.wait_for_url("**" + item.get_absolute_url())
-
-    phone.wait_for_load_state()
+    user = sign_in(phone, site, "xiaoli", item.get_absolute_url())
     pop = tap_word(phone, "resilient")
     pop.get_by_role("button", name="加入生词本").tap()
     pop.locator("button.added").wait_for()
@@ -112,3 +104,34 @@ def test_student_adds_reviews_and_exports(phone, live_server, item, tmp_path):
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, "the notebook page fits a 375-px phone"
+
+
+def sign_in(page, site, name, then):
+    user = get_user_model().objects.create_user(name, password=PASSWORD)
+    grant(user, STUDENT)
+    page.goto(site + "/accounts/login/?next=" + then)
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**" + then)
+    page.wait_for_load_state()
+    return user
+
+
+def test_word_bank_button_and_keyboard_review_on_a_desktop(page, live_server, item):
+    user = sign_in(page, live_server.url, "xiaowang", item.get_absolute_url())
+    page.select_option("select.level-select", "0")  # 小学: every harder word in the bank
+    entry = page.locator("li.wb", has_text="resilient")
+    entry.get_by_role("button", name="加入生词本").click()
+    entry.locator("button.added").wait_for()
+    card = Card.objects.get(user=user)
+    assert card.lemma == "resilient" and card.sentences.get().text == SENTENCE
+
+    page.goto(live_server.url + "/notebook/review/")
+    answer = page.locator("details.answer")
+    assert answer.get_attribute("open") is None
+    page.keyboard.press(" ")
+    assert answer.get_attribute("open") is not None
+    page.keyboard.press("4")  # 简单
+    page.locator(".review-done").wait_for()
+    assert card.reviews.get().rating == 4
