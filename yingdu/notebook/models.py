@@ -19,9 +19,10 @@ SENTENCE_MAX_CHARS = 500  # a longer context is cut around the word
 
 
 class Card(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notebook_cards"
-    )
+    user = models.ForeignKey(  # indexed by the (user, …) indexes below
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notebook_cards",
+        db_index=False,
+    )  # fmt: skip
     lemma = models.CharField(_("word"), max_length=100)
     pos = models.CharField(_("part of speech"), max_length=20, blank=True)
     gloss = models.CharField(_("gloss"), max_length=300, blank=True)
@@ -50,10 +51,11 @@ class Card(models.Model):
             models.UniqueConstraint(fields=["user", "lemma"], name="notebook_card_user_lemma")
         ]
         indexes = [
-            models.Index(fields=["user", "due"], name="notebook_card_due"),
-            models.Index(fields=["user", "spell_due"], name="notebook_card_spell_due"),
-            models.Index(fields=["user", "-created_at"], name="notebook_card_added"),
-            models.Index(fields=["user", "band", "-created_at"], name="notebook_card_band"),
+            # each in the exact order of its query (id breaks ties), so no sort is needed
+            models.Index(fields=["user", "due", "id"], name="notebook_card_due"),
+            models.Index(fields=["user", "spell_due", "id"], name="notebook_card_spell_due"),
+            models.Index(fields=["user", "-created_at", "-id"], name="notebook_card_added"),
+            models.Index(fields=["user", "band", "-created_at", "-id"], name="notebook_card_band"),
         ]
 
     def __str__(self):
@@ -72,7 +74,9 @@ class Sentence(models.Model):
     """A sentence the word was added from, with the word's position and its source item
     (a kind key of yingdu.core.kinds, the item's id, URL and title at the time)."""
 
-    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="sentences")
+    card = models.ForeignKey(  # indexed by the (card, text) constraint
+        Card, on_delete=models.CASCADE, related_name="sentences", db_index=False
+    )
     text = models.CharField(_("sentence"), max_length=SENTENCE_MAX_CHARS)
     start = models.PositiveIntegerField(default=0)  # the word is text[start:end]
     end = models.PositiveIntegerField(default=0)
@@ -154,8 +158,9 @@ class Day(models.Model):
     as they happen, so the streak, today's goal and the charts read a few small rows."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notebook_days"
-    )
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notebook_days",
+        db_index=False,  # the (user, day) constraint indexes it
+    )  # fmt: skip
     day = models.DateField()
     reviews = models.PositiveIntegerField(default=0)
     new_words = models.PositiveIntegerField(default=0)
