@@ -57,11 +57,19 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--threads", type=int, default=config.load().threads)
     parser.add_argument("--only-data", action="store_true", help="make the data, then stop")
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="also the CPU time one request costs, measured in-process",
+    )
     parser.add_argument("--populate", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--cpu-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.sync = False  # bench_pages.start_server: gthread workers, as `yingdu serve`
     if args.populate:
         return populate(args)
+    if args.cpu_child:
+        return cpu_costs()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
 
@@ -84,6 +92,8 @@ def main() -> int:
         print(f"data ready in {time.monotonic() - started:.0f}s ({database})", flush=True)
         if args.only_data:
             return 0
+        if args.cpu:
+            subprocess.run([sys.executable, __file__, "--cpu-child"], env=env, check=True)
         results = measure(env, data, args)
     finally:
         if not args.data:
@@ -191,6 +201,38 @@ def report(results: dict, args, database: str) -> None:
             f"{r['p99']:>7.1f} {'<' + str(int(target)):>7} {r['errors']:>6} {mark}"
         )
     print("\nOne connection: the time one request takes (no queueing); 20: the targets.")
+
+
+def cpu_costs() -> int:
+    """CPU milliseconds one request costs in the server process (Django's test client, same
+    settings): a figure that the machine's other load does not inflate, unlike latency."""
+    import statistics
+
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    words = (Path(os.environ["YINGDU_DATA_DIR"]) / "words.txt").read_text().split()
+    print(f"\n{'learner':<9} {'request':<14} {'CPU ms median':>13} {'p99':>7}")
+    for group, name in (("ordinary", "bench-learner-7"), ("heavy", "bench-heavy-3")):
+        client = Client(SERVER_NAME="127.0.0.1")
+        client.force_login(get_user_model().objects.get(username=name))
+        for label, (method, path) in PAGES.items():
+            costs = []
+            for n in range(60):
+                started = time.process_time()
+                if method == "POST":
+                    body = {"word": words[n], "context": f"We read about {words[n]} today."}
+                    client.post(path, body, content_type="application/json")
+                else:
+                    assert client.get(path).status_code == 200
+                costs.append((time.process_time() - started) * 1000)
+            costs = sorted(costs[10:])  # the first requests warm caches
+            p99 = costs[int(len(costs) * 0.99) - 1]
+            print(f"{group:<9} {label:<14} {statistics.median(costs):>13.1f} {p99:>7.1f}")
+    return 0
 
 
 # -- data, made in a child process with Django set up ---------------------------------------
