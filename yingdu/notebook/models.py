@@ -23,12 +23,12 @@ class Card(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notebook_cards",
         db_index=False,
     )  # fmt: skip
-    lemma = models.CharField(_("word"), max_length=100)
+    lemma = models.CharField(_("headword"), max_length=100)
     pos = models.CharField(_("part of speech"), max_length=20, blank=True)
     gloss = models.CharField(_("gloss"), max_length=300, blank=True)
     band = models.CharField(_("band"), max_length=10)
     ipa = models.CharField(_("IPA"), max_length=100, blank=True)
-    created_at = models.DateTimeField(_("added"), default=timezone.now)
+    created_at = models.DateTimeField(_("date added"), default=timezone.now)
     # FSRS, "word" direction: the word in its sentence -> its meaning
     due = models.DateTimeField(_("next review"), default=timezone.now)
     state = models.PositiveSmallIntegerField(default=1)  # fsrs.State: 1 learning, 2, 3
