@@ -88,3 +88,6 @@ from yingdu.learners.api import router as known_router  # noqa: E402
 
 api.add_router("/", account_router)
 api.add_router("/", known_router)
+from yingdu.notebook.api import router as notebook_router  # noqa: E402
+
+api.add_router("/", notebook_router)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "yingdu.learners",  # known words (我的词汇) and the /api/me/known API
     "yingdu.imports",
     "yingdu.privacy",
+    "yingdu.notebook",  # 生词本: cards, FSRS review, goals (after accounts: owned sections)
     "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)
     "django_tasks_db",  # their queue in the database, run by `yingdu worker`
 ]
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "yingdu.core.context_processors.site",
+                "yingdu.notebook.context_processors.notebook",
             ],
         },
     }

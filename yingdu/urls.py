@@ -31,5 +31,6 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.accounts.urls")),
     path("", include("yingdu.learners.urls")),
     path("", include("yingdu.privacy.urls")),
+    path("", include("yingdu.notebook.urls")),
     prefix_default_language=False,
 )

@@ -4,10 +4,12 @@
 import json
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from yingdu.core import kinds
 from yingdu.core.sanitize import is_block
 from yingdu.lexicon import BAND_LABELS, LEVELS, band_rank
 
@@ -37,7 +39,9 @@ def reading_panel(item):
         {**entry, "rank": band_rank(entry["band"]), "band_label": BAND_LABELS[entry["band"]]}
         for entry in item.reading.get("bank", [])
     ]
-    return {"levels": _levels(item), "bank": bank, "glossary": glossary_json(bank)}
+    kind = kinds.kind_of(item)
+    return {"levels": _levels(item), "bank": bank, "glossary": glossary_json(bank),
+            "source_kind": kind.key if kind else "", "source_id": item.pk}  # fmt: skip
 
 
 def glossary_json(bank) -> str:
@@ -61,7 +65,12 @@ def script_json(data) -> str:
 @register.simple_tag
 def band_labels_json() -> str:
     labels = dict(BAND_LABELS)
-    labels["_add"] = _("Add to my words (coming soon)")
+    labels["_add"] = _("Add to my words")
+    labels["_added"] = _("Added to my words")
+    labels["_again"] = _("Already in my words: sentence added")
+    labels["_failed"] = _("Could not add the word.")
+    labels["_signin"] = _("Sign in to keep words in your notebook")
+    labels["_login"] = reverse("accounts:login")
     return mark_safe(script_json(labels))  # noqa: S308 (escaped for <script>)
 
 

@@ -1,0 +1,342 @@
+"""Notebook benchmark: the review page, the notebook page, GET /api/me/words?due=1 and
+adding a word, p50/p99 under wrk at 20 concurrent learners, over real HTTP on loopback.
+
+Generates (bulk_create) 1,000 learners with 2,000 cards each and ten heavy learners with
+20,000 cards (one sentence per card, about one card in ten due today), then serves the
+site with gunicorn exactly as `yingdu serve` does and drives it with wrk: each request
+is made as a learner picked at random (their own session cookie), once among ordinary
+learners and once among the heavy ones. Targets: pages and the due list p99 < 50 ms,
+adding a word p99 < 30 ms. Run by hand:
+
+    .venv/bin/python bench/bench_notebook.py [--seconds 10] [--connections 20]
+    DATABASE_URL=postgres://…/yingdu_bench .venv/bin/python bench/bench_notebook.py
+
+SQLite: a new data folder each run (or --data DIR to keep and reuse it). PostgreSQL:
+the database in DATABASE_URL is filled once (an empty database; a filled one is reused).
+The lexicon comes from --lexicon (default YINGDU_LEXICON_PATH or the data folder's).
+The API allowance per learner is raised for the run (YINGDU_API_USER_PER_MINUTE), since
+ten heavy learners make thousands of calls a minute each. Needs Debian's wrk.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_pages import fetch, free_port, start_server, stop_server, to_ms  # noqa: E402
+from yingdu import config  # noqa: E402
+
+PAGES = {
+    "review page": ("GET", "/notebook/review/"),
+    "notebook page": ("GET", "/notebook/"),
+    "due list API": ("GET", "/api/me/words?due=1"),
+    "add a word": ("POST", "/api/me/words"),
+}
+TARGETS = {"add a word": 30.0}  # ms at p99; the others 50
+CSRF = "b" * 32
+WORDS_FOR_ADDING = 500
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--learners", type=int, default=1000)
+    parser.add_argument("--cards", type=int, default=2000)
+    parser.add_argument("--heavy", type=int, default=10)
+    parser.add_argument("--heavy-cards", type=int, default=20000)
+    parser.add_argument("--data", help="data folder to keep (SQLite database, sessions)")
+    parser.add_argument("--lexicon", default=os.environ.get("YINGDU_LEXICON_PATH"))
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--threads", type=int, default=config.load().threads)
+    parser.add_argument("--only-data", action="store_true", help="make the data, then stop")
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="also the CPU time one request costs, measured in-process",
+    )
+    parser.add_argument("--populate", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--cpu-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.sync = False  # bench_pages.start_server: gthread workers, as `yingdu serve`
+    if args.populate:
+        return populate(args)
+    if args.cpu_child:
+        return cpu_costs()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+
+    data = Path(args.data or tempfile.mkdtemp(prefix="yingdu-bench-notebook-"))
+    data.mkdir(parents=True, exist_ok=True)
+    lexicon = Path(args.lexicon or data / "lexicon.sqlite3")
+    if not lexicon.exists():
+        sys.exit(f"no lexicon at {lexicon}: build one (yingdu lexicon build) or pass --lexicon")
+    env = {**os.environ, "YINGDU_DATA_DIR": str(data), "DEBUG": "0",
+           "SECURE_SSL_REDIRECT": "0", "SECURE_COOKIES": "0", "PYTHONPATH": str(ROOT),
+           "YINGDU_LEXICON_PATH": str(lexicon), "YINGDU_API_USER_PER_MINUTE": "10000000",
+           "DJANGO_SETTINGS_MODULE": "yingdu.settings"}  # fmt: skip
+    database = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    try:
+        started = time.monotonic()
+        run(env, sys.executable, "-m", "yingdu.cli", "migrate", "-v", "0")
+        run(env, sys.executable, "-m", "yingdu.cli", "manage", "collectstatic", "--noinput",
+            "-v", "0")  # fmt: skip
+        run(env, sys.executable, __file__, "--populate", *population_args(args))
+        print(f"data ready in {time.monotonic() - started:.0f}s ({database})", flush=True)
+        if args.only_data:
+            return 0
+        if args.cpu:
+            subprocess.run([sys.executable, __file__, "--cpu-child"], env=env, check=True)
+        results = measure(env, data, args)
+    finally:
+        if not args.data:
+            shutil.rmtree(data, ignore_errors=True)
+    report(results, args, database)
+    return 0
+
+
+def population_args(args) -> list[str]:
+    return ["--learners", str(args.learners), "--cards", str(args.cards),
+            "--heavy", str(args.heavy), "--heavy-cards", str(args.heavy_cards)]  # fmt: skip
+
+
+def run(env, *argv):
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def measure(env, data: Path, args) -> dict:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(env, port, args)
+    results = {}
+    try:
+        wait(base)
+        for group, connections in (("ordinary", 1), ("ordinary", args.connections),
+                                   ("heavy", args.connections)):  # fmt: skip
+            sessions = (data / f"sessions-{group}.txt").read_text().split()
+            for name, (method, path) in PAGES.items():
+                script = data / f"wrk-{group}.lua"
+                script.write_text(lua(sessions, method, path, (data / "words.txt").read_text()))
+                wrk_run(base, script, 2, connections)  # warm up workers and caches
+                results[(group, connections, name)] = wrk_run(
+                    base, script, args.seconds, connections
+                )
+    finally:
+        stop_server(server)
+    return results
+
+
+def wait(base: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            fetch(base + "/api/openapi.json")
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(base)
+
+
+def lua(sessions: list[str], method: str, path: str, words: str) -> str:
+    """A wrk script: every request as a random learner; POSTs add a random real word."""
+    quoted = ",".join(f'"{key}"' for key in sessions)
+    word_list = ",".join(f'"{w}"' for w in words.split())
+    return f"""
+local sessions = {{{quoted}}}
+local words = {{{word_list}}}
+math.randomseed(os.time())
+request = function()
+  local s = sessions[math.random(#sessions)]
+  local headers = {{}}
+  headers["Cookie"] = "sessionid=" .. s .. "; csrftoken={CSRF}"
+  if "{method}" == "POST" then
+    local w = words[math.random(#words)]
+    headers["Content-Type"] = "application/json"
+    headers["X-CSRFToken"] = "{CSRF}"
+    local body = '{{"word": "' .. w .. '", "context": "We read about ' .. w ..
+                 ' in class ' .. math.random(3) .. '."}}'
+    return wrk.format("POST", "{path}", headers, body)
+  end
+  return wrk.format("GET", "{path}", headers)
+end
+"""
+
+
+def wrk_run(base: str, script: Path, seconds: int, connections: int) -> dict:
+    import re
+
+    out = subprocess.run(
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency",
+         "--timeout", "5s",
+         "-s", str(script), base],
+        capture_output=True, text=True, check=True, timeout=seconds + 60,
+    ).stdout  # fmt: skip
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p50": p50, "p99": p99, "errors": int(errors.group(1)) if errors else 0}
+
+
+def report(results: dict, args, database: str) -> None:
+    print(
+        f"\n{database}: {args.learners} learners × {args.cards} cards + {args.heavy} × "
+        f"{args.heavy_cards}; {args.connections} concurrent learners, {args.seconds}s each, "
+        f"{args.workers} gunicorn workers × {args.threads} threads, {os.cpu_count()} cores\n"
+    )
+    print(f"{'learners':<9} {'conc.':>5} {'request':<14} {'req/s':>7} {'p50 ms':>7} "
+          f"{'p99 ms':>7} {'target':>7} {'errors':>6}")  # fmt: skip
+    for (group, connections, name), r in results.items():
+        target = TARGETS.get(name, 50.0)
+        mark = "" if connections == 1 else "ok" if r["p99"] < target else "MISS"
+        print(
+            f"{group:<9} {connections:>5} {name:<14} {r['rps']:>7.0f} {r['p50']:>7.1f} "
+            f"{r['p99']:>7.1f} {'<' + str(int(target)):>7} {r['errors']:>6} {mark}"
+        )
+    print("\nOne connection: the time one request takes (no queueing); 20: the targets.")
+
+
+def cpu_costs() -> int:
+    """CPU milliseconds one request costs in the server process (Django's test client, same
+    settings): a figure that the machine's other load does not inflate, unlike latency."""
+    import statistics
+
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    words = (Path(os.environ["YINGDU_DATA_DIR"]) / "words.txt").read_text().split()
+    print(f"\n{'learner':<9} {'request':<14} {'CPU ms median':>13} {'p99':>7}")
+    for group, name in (("ordinary", "bench-learner-7"), ("heavy", "bench-heavy-3")):
+        client = Client(SERVER_NAME="127.0.0.1")
+        client.force_login(get_user_model().objects.get(username=name))
+        for label, (method, path) in PAGES.items():
+            costs = []
+            for n in range(60):
+                started = time.process_time()
+                if method == "POST":
+                    body = {"word": words[n], "context": f"We read about {words[n]} today."}
+                    client.post(path, body, content_type="application/json")
+                else:
+                    assert client.get(path).status_code == 200
+                costs.append((time.process_time() - started) * 1000)
+            costs = sorted(costs[10:])  # the first requests warm caches
+            p99 = costs[int(len(costs) * 0.99) - 1]
+            print(f"{group:<9} {label:<14} {statistics.median(costs):>13.1f} {p99:>7.1f}")
+    return 0
+
+
+# -- data, made in a child process with Django set up ---------------------------------------
+
+
+def populate(args) -> int:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    data = Path(os.environ["YINGDU_DATA_DIR"])
+    if not users.filter(username="bench-learner-0").exists():
+        fill(args)
+    write_sessions(data, args)
+    write_words(data)
+    return 0
+
+
+def fill(args) -> None:
+    import datetime as dt
+    import random
+
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.utils import timezone
+
+    from yingdu.lexicon import BANDS
+    from yingdu.notebook.models import Card, Day, Sentence
+
+    now, rng = timezone.now(), random.Random(12)
+    people = [(f"bench-learner-{n}", args.cards) for n in range(args.learners)]
+    people += [(f"bench-heavy-{n}", args.heavy_cards) for n in range(args.heavy)]
+    User = get_user_model()  # noqa: N806
+    User.objects.bulk_create([User(username=name, password="!") for name, _ in people], 1000)
+    ids = dict(User.objects.filter(username__startswith="bench-").values_list("username", "id"))
+    for done, (name, count) in enumerate(people):
+        cards = []
+        for n in range(count):
+            due_today = rng.random() < 0.1
+            offset = -rng.uniform(0, 72) if due_today else rng.uniform(30, 24 * 365)
+            added = now - dt.timedelta(days=rng.uniform(0, 400))
+            cards.append(Card(
+                user_id=ids[name], lemma=f"word{n:05d}", pos="n", gloss=f"释义 {n}",
+                band=BANDS[n % len(BANDS)], ipa="wɜːd", created_at=added,
+                due=now + dt.timedelta(hours=offset), state=2, step=None,
+                stability=rng.uniform(1, 100), difficulty=rng.uniform(1, 10),
+                last_review=added,
+            ))  # fmt: skip
+        with transaction.atomic():
+            made = Card.objects.bulk_create(cards, batch_size=2000)
+            Sentence.objects.bulk_create(
+                [Sentence(card_id=c.pk, text=f"We met {c.lemma} in an article today.", start=7,
+                          end=7 + len(c.lemma), source_kind="news", source_title="Bench news",
+                          created_at=c.created_at) for c in made],
+                batch_size=2000,
+            )  # fmt: skip
+            today = timezone.localdate(now)
+            Day.objects.bulk_create([
+                Day(user_id=ids[name], day=today - dt.timedelta(days=d), reviews=rng.randint(1, 40),
+                    new_words=rng.randint(0, 10))
+                for d in range(1, 120) if d < 30 or rng.random() < 0.6
+            ])  # fmt: skip
+        if done % 100 == 0:
+            print(f"  {done}/{len(people)} learners", file=sys.stderr, flush=True)
+
+
+def write_sessions(data: Path, args) -> None:
+    """Sessions for the learners the load uses: 200 ordinary ones and every heavy one."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    groups = {"ordinary": "bench-learner-", "heavy": "bench-heavy-"}
+    for group, prefix in groups.items():
+        users = get_user_model().objects.filter(username__startswith=prefix).order_by("id")[:200]
+        keys, rows = [], []
+        for user in users:
+            store = SessionStore()
+            key = store._get_new_session_key()
+            data_ = {"_auth_user_id": str(user.pk), "_auth_user_hash": user.get_session_auth_hash(),
+                     "_auth_user_backend": "django.contrib.auth.backends.ModelBackend"}  # fmt: skip
+            rows.append(Session(session_key=key, session_data=store.encode(data_),
+                                expire_date=timezone.now() + dt.timedelta(days=1)))  # fmt: skip
+            keys.append(key)
+        Session.objects.bulk_create(rows)
+        (data / f"sessions-{group}.txt").write_text("\n".join(keys))
+
+
+def write_words(data: Path) -> None:
+    """Real lexicon words (plain letters) to add during the load."""
+    from django.conf import settings
+
+    from yingdu.lexicon import load_lexicon
+
+    lexicon = load_lexicon(settings.LEXICON_PATH)
+    words = [w for w in sorted(lexicon.surface) if w.isalpha() and w.isascii() and len(w) > 3]
+    step = max(1, len(words) // WORDS_FOR_ADDING)
+    (data / "words.txt").write_text("\n".join(words[::step][:WORDS_FOR_ADDING]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

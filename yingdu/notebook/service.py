@@ -1,0 +1,260 @@
+"""What the notebook does, for its pages, its API and its tests: add a word with its
+sentence and source, find the cards due today, review one (once per idempotency key),
+count a learner's day and streak. Every function takes `now` (default
+django.utils.timezone.now) so tests can move the clock.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone, translation
+
+from yingdu.aids.service import current_lexicon
+from yingdu.core import kinds
+
+from . import schedule, sentences
+from .models import SENTENCE_MAX_CHARS, Card, Day, Goal, ReviewLog, Sentence
+
+PAGE_SIZE = 50
+STREAK_WINDOW_DAYS = 400  # a streak is counted over this many days at most
+
+
+class NotebookError(ValueError):
+    """Bad input, with a message for the learner (Chinese, then English)."""
+
+
+class NotInLexicon(NotebookError):
+    pass
+
+
+class NoLexicon(RuntimeError):
+    pass
+
+
+def lookup(word: str):
+    """The lexicon entry of a word or phrase; NotInLexicon when there is none."""
+    word = sentences.clean(word)
+    if not word or len(word) > 100:
+        raise NotebookError("请提供一个单词 (give one word of at most 100 characters)")
+    lexicon = current_lexicon()
+    if lexicon is None:
+        raise NoLexicon("词库尚未构建 (the lexicon is not built yet): run `yingdu lexicon build`")
+    entry = lexicon.lookup(word)
+    if entry is None:
+        raise NotInLexicon(f"“{word}” 不在词库中 (not in the lexicon)")
+    return entry, lexicon
+
+
+def source_fields(kind_key: str, item_id: int) -> dict:
+    """The stored description of a published item of a registered kind."""
+    kind = kinds.get(kind_key)
+    item = kind.published().filter(pk=item_id).first() if kind else None
+    if item is None:
+        raise NotebookError(f"来源不存在 (no published {kind_key!r} item {item_id})")
+    with translation.override(settings.LANGUAGE_CODE):
+        url = item.get_absolute_url()
+    return {"source_kind": kind.key, "source_id": item.pk, "source_url": url,
+            "source_title": item.title[:300]}  # fmt: skip
+
+
+def sentence_fields(context: str, entry, lexicon, form: str = "") -> dict | None:
+    text = sentences.clean(context)
+    if not text:
+        return None
+    span = sentences.locate(text, entry.lemma, form, lexicon.lemma_of)
+    if span is None:
+        raise NotebookError("例句中没有这个词 (the word is not in the context sentence)")
+    text, (start, end) = sentences.window(text, span, SENTENCE_MAX_CHARS)
+    return {"text": text, "start": start, "end": end}
+
+
+def add_word(user, word, context="", source=None, form="", now=None) -> tuple[Card, bool]:
+    """Add a word (any form) to the learner's notebook with the sentence it was met in and
+    its source item ((kind key, id) or None). The same lemma again adds the sentence to
+    the same card (a sentence already there is not added twice). Returns (card, created)."""
+    now = now or timezone.now()
+    entry, lexicon = lookup(word)
+    sentence = sentence_fields(context, entry, lexicon, form or word)
+    where = source_fields(*source) if source else {}
+    pos, gloss = entry.gloss_for("")
+    defaults = {"pos": pos[:20], "gloss": gloss[:300], "band": entry.band,
+                "ipa": entry.ipa[:100], "created_at": now, "due": now}  # fmt: skip
+    with transaction.atomic():
+        card, created = Card.objects.get_or_create(user=user, lemma=entry.lemma, defaults=defaults)
+        if created:
+            count_day(user, now, new_words=1)
+        if created and goal_of(user).spelling:
+            schedule.start(card, "spell", now)
+            card.save(update_fields=[schedule.field("spell", f) for f in schedule.FIELDS])
+        if sentence:
+            Sentence.objects.get_or_create(
+                card=card, text=sentence["text"],
+                defaults={**sentence, **where, "created_at": now},
+            )  # fmt: skip
+    return card, created
+
+
+def user_cards(user):
+    return Card.objects.filter(user=user)
+
+
+def end_of_today(now=None) -> dt.datetime:
+    """Cards due before the next local midnight are due today."""
+    local = timezone.localtime(now or timezone.now())
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight + dt.timedelta(days=1)
+
+
+def directions(user) -> tuple[str, ...]:
+    return schedule.DIRECTIONS if goal_of(user).spelling else ("word",)
+
+
+def due_count(user, now=None) -> int:
+    cutoff = end_of_today(now)
+    cards = user_cards(user)
+    return sum(
+        cards.filter(**{schedule.field(d, "due") + "__lt": cutoff}).count()
+        for d in directions(user)
+    )
+
+
+def next_due(user, now=None) -> tuple[Card, str] | None:
+    """The card and direction due soonest today, or None when nothing is due."""
+    cutoff = end_of_today(now)
+    found = []
+    for direction in directions(user):
+        due = schedule.field(direction, "due")
+        card = user_cards(user).filter(**{due + "__lt": cutoff}).order_by(due, "id").first()
+        if card:
+            found.append((getattr(card, due), card.pk, card, direction))
+    if not found:
+        return None
+    _due, _pk, card, direction = min(found, key=lambda entry: entry[:2])
+    return card, direction
+
+
+def review(user, card_id, rating, direction="word", key="", now=None) -> tuple[ReviewLog, bool]:
+    """Rate one of the learner's cards. A request repeated with the same `key` is answered
+    with the first one's log and reviews nothing (returns (log, False)). Card.DoesNotExist
+    for a card that is not the learner's; NotebookError for a bad rating or direction."""
+    now = now or timezone.now()
+    if rating not in schedule.RATINGS:
+        raise NotebookError("评分必须是 1–4 (rating must be 1, 2, 3 or 4)")
+    if direction not in directions(user):
+        raise NotebookError(f"未开启的卡片类型 (card type {direction!r} is not turned on)")
+    key = (key or "")[:64]
+    try:
+        with transaction.atomic():
+            card = Card.objects.select_for_update().get(user=user, pk=card_id)
+            if key:
+                done = ReviewLog.objects.filter(user=user, key=key).first()
+                if done:
+                    return done, False
+            if getattr(card, schedule.field(direction, "state")) is None:
+                schedule.start(card, direction, now)
+            schedule.review(card, direction, rating, now)
+            card.save()
+            log = ReviewLog.objects.create(
+                user=user, card=card, lemma=card.lemma, direction=direction, rating=rating,
+                reviewed_at=now, state=getattr(card, schedule.field(direction, "state")),
+                due=getattr(card, schedule.field(direction, "due")), key=key,
+            )  # fmt: skip
+            count_day(user, now, reviews=1)
+            return log, True
+    except IntegrityError:
+        if not key:
+            raise
+        return ReviewLog.objects.get(user=user, key=key), False
+
+
+def goal_of(user) -> Goal:
+    """The learner's goal (the defaults, unsaved, until they set one); cached per user."""
+    cached = getattr(user, "_notebook_goal", None)
+    if cached is None:
+        cached = Goal.objects.filter(user=user).first() or Goal(user=user)
+        user._notebook_goal = cached
+    return cached
+
+
+def save_goal(user, reviews_per_day: int, new_words_per_day: int, spelling: bool, now=None):
+    goal = Goal.objects.filter(user=user).first() or Goal(user=user)
+    goal.reviews_per_day, goal.new_words_per_day = reviews_per_day, new_words_per_day
+    turned_on = spelling and not goal.spelling
+    goal.spelling = spelling
+    with transaction.atomic():
+        goal.save()
+        if turned_on:  # cards without a spelling schedule start one, due now
+            now = now or timezone.now()
+            user_cards(user).filter(spell_state__isnull=True).update(
+                spell_due=now, spell_state=1, spell_step=0
+            )
+    user._notebook_goal = goal
+    return goal
+
+
+def count_day(user, now, reviews: int = 0, new_words: int = 0) -> None:
+    """Add to the learner's study day of `now` (local date), creating it if need be."""
+    day = timezone.localdate(now)
+    changes = {"reviews": F("reviews") + reviews, "new_words": F("new_words") + new_words}
+    if Day.objects.filter(user=user, day=day).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            Day.objects.create(user=user, day=day, reviews=reviews, new_words=new_words)
+    except IntegrityError:  # another request created it meanwhile
+        Day.objects.filter(user=user, day=day).update(**changes)
+
+
+def per_day(user, days: int, now=None) -> dict[str, dict[dt.date, int]]:
+    """Reviews and new words per local day over the last `days` days (today included)."""
+    today = timezone.localdate(now or timezone.now())
+    rows = Day.objects.filter(user=user, day__gt=today - dt.timedelta(days=days), day__lte=today)
+    found = list(rows.values_list("day", "reviews", "new_words"))
+    return {
+        "reviews": {day: n for day, n, _new in found if n},
+        "new_words": {day: n for day, _n, n in found if n},
+    }
+
+
+def today_counts(user, now=None) -> dict[str, int]:
+    today = timezone.localdate(now or timezone.now())
+    row = Day.objects.filter(user=user, day=today).values("reviews", "new_words").first()
+    return row or {"reviews": 0, "new_words": 0}
+
+
+def streak(user, now=None) -> int:
+    """Days in a row, up to today, on which the learner reviewed or added a word (打卡);
+    a streak not yet continued today still counts until the day ends."""
+    today = timezone.localdate(now or timezone.now())
+    since = today - dt.timedelta(days=STREAK_WINDOW_DAYS)
+    rows = Day.objects.filter(user=user, day__gt=since, day__lte=today).order_by("-day")
+    active = set(rows.values_list("day", flat=True))
+    day = today if today in active else today - dt.timedelta(days=1)
+    length = 0
+    while day in active:
+        length += 1
+        day -= dt.timedelta(days=1)
+    return length
+
+
+def band_counts(user) -> dict[str, int]:
+    rows = user_cards(user).values("band").annotate(n=Count("id")).order_by()
+    return {row["band"]: row["n"] for row in rows}
+
+
+def filtered_cards(user, band: str = "", q: str = "", source: str = ""):
+    """The learner's cards, newest first, narrowed by band, source kind and a search of the
+    word and its gloss."""
+    cards = user_cards(user).order_by("-created_at", "-id")
+    if band:
+        cards = cards.filter(band=band)
+    if source:
+        cards = cards.filter(
+            Exists(Sentence.objects.filter(card=OuterRef("pk"), source_kind=source))
+        )
+    q = sentences.clean(q)
+    if q:
+        cards = cards.filter(Q(lemma__icontains=q) | Q(gloss__icontains=q))
+    return cards
