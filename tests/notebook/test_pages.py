@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import Client
 
+from yingdu.lexicon import BAND_LABELS
 from yingdu.notebook import service
 from yingdu.notebook.models import Card, Goal, ReviewLog
 
@@ -145,3 +146,21 @@ def test_anonymous_item_pages_are_still_cached(client, article, settings):
     first = client.get(url)
     article.__class__.objects.filter(pk=article.pk).update(title="Changed behind the cache")
     assert client.get(url).content == first.content  # served from the page cache
+
+
+def test_words_per_band_counts_known_words_and_cards_once(learner_client, learner, card):
+    from yingdu.aids.service import current_lexicon
+    from yingdu.learners import known
+
+    lexicon = current_lexicon()
+    band = lexicon.band_of(card.lemma)
+    label = BAND_LABELS[band]
+    known.add_known(learner, [card.lemma])  # a card marked known counts once
+    html = learner_client.get("/notebook/progress/").content.decode()
+    assert f"<title>{label}: 1</title>" in html
+    extra = next(w for w in ("cat", "dog", "book", "red") if lexicon.band_of(w) == "primary")
+    known.add_known(learner, [extra])
+    html = learner_client.get("/notebook/progress/").content.decode()
+    primary = BAND_LABELS["primary"]
+    expected = 2 if band == "primary" else 1
+    assert f"<title>{primary}: {expected}</title>" in html

@@ -35,6 +35,18 @@ def band_lemmas(band: str, lexicon) -> list[str]:
     return lexicon.lemmas_up_to(band)
 
 
+def band_counts(user, lexicon) -> dict[str, int]:
+    """Known words per band (band code -> count), bands from the current lexicon."""
+    counts: dict[str, int] = {}
+    if lexicon is None:
+        return counts
+    for lemma in known_lemmas(user):
+        band = lexicon.band_of(lemma)
+        if band:
+            counts[band] = counts.get(band, 0) + 1
+    return counts
+
+
 def add_known(user, lemmas) -> int:
     """Mark `lemmas` known; returns how many were new."""
     before = KnownWord.objects.filter(user=user).count()

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone, translation
 
 from yingdu.aids.service import current_lexicon
@@ -237,11 +237,6 @@ def streak(user, now=None) -> int:
         length += 1
         day -= dt.timedelta(days=1)
     return length
-
-
-def band_counts(user) -> dict[str, int]:
-    rows = user_cards(user).values("band").annotate(n=Count("id")).order_by()
-    return {row["band"]: row["n"] for row in rows}
 
 
 def filtered_cards(user, band: str = "", q: str = "", source: str = ""):

@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from yingdu.aids.service import current_lexicon
 from yingdu.core import kinds
+from yingdu.learners import known
 from yingdu.lexicon import BAND_LABELS, BANDS
 
 from . import charts, schedule, service
@@ -98,7 +100,18 @@ def progress(request):
         "form": form, "goal": goal, "streak": service.streak(request.user, now),
         "today": service.today_counts(request.user, now),
         "reviews_chart": charts.reviews_per_day(days["reviews"], timezone.localdate(now)),
-        "bands_chart": charts.words_per_band(service.band_counts(request.user)),
+        "bands_chart": charts.words_per_band(_words_per_band(request.user)),
         "total": service.user_cards(request.user).count(),
     }  # fmt: skip
     return render(request, "notebook/progress.html", context)
+
+
+def _words_per_band(user) -> dict[str, int]:
+    """The learner's words per band: those marked known (我的词汇) and the notebook's cards
+    of other lemmas."""
+    counts = known.band_counts(user, current_lexicon())
+    known_set = set(known.known_lemmas(user))
+    for lemma, band in service.user_cards(user).values_list("lemma", "band"):
+        if lemma not in known_set:
+            counts[band] = counts.get(band, 0) + 1
+    return counts
