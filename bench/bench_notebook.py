@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_pages import fetch, free_port, start_server, stop_server, to_ms  # noqa: E402
+from bench.bench_pages import free_port, own_argv, start_site, stop_site, wrk  # noqa: E402
 from yingdu import config  # noqa: E402
 
 PAGES = {
@@ -65,7 +65,7 @@ def main() -> int:
     parser.add_argument("--populate", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--cpu-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    args.sync = False  # bench_pages.start_server: gthread workers, as `yingdu serve`
+    args.sync = False  # bench_pages.own_argv: gthread workers, as `yingdu serve`
     if args.populate:
         return populate(args)
     if args.cpu_child:
@@ -114,34 +114,21 @@ def run(env, *argv):
 def measure(env, data: Path, args) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(env, port, args)
+    site = {"argv": own_argv(port, args), "env": env, "root": ROOT, "base": base}
     results = {}
     try:
-        wait(base)
+        start_site(site)
         for group, connections in (("ordinary", 1), ("ordinary", args.connections),
                                    ("heavy", args.connections)):  # fmt: skip
             sessions = (data / f"sessions-{group}.txt").read_text().split()
             for name, (method, path) in PAGES.items():
                 script = data / f"wrk-{group}.lua"
                 script.write_text(lua(sessions, method, path, (data / "words.txt").read_text()))
-                wrk_run(base, script, 2, connections)  # warm up workers and caches
-                results[(group, connections, name)] = wrk_run(
-                    base, script, args.seconds, connections
-                )
+                wrk(base, 2, connections, script)  # warm up workers and caches
+                results[(group, connections, name)] = wrk(base, args.seconds, connections, script)
     finally:
-        stop_server(server)
+        stop_site(site)
     return results
-
-
-def wait(base: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            fetch(base + "/api/openapi.json")
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(base)
 
 
 def lua(sessions: list[str], method: str, path: str, words: str) -> str:
@@ -167,22 +154,6 @@ request = function()
   return wrk.format("GET", "{path}", headers)
 end
 """
-
-
-def wrk_run(base: str, script: Path, seconds: int, connections: int) -> dict:
-    import re
-
-    out = subprocess.run(
-        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency",
-         "--timeout", "5s",
-         "-s", str(script), base],
-        capture_output=True, text=True, check=True, timeout=seconds + 60,
-    ).stdout  # fmt: skip
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
-    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50": p50, "p99": p99, "errors": int(errors.group(1)) if errors else 0}
 
 
 def report(results: dict, args, database: str) -> None:

@@ -102,10 +102,13 @@ def to_ms(text: str) -> float:
     return float(value) * UNITS[unit]
 
 
-def wrk(url: str, seconds: int, connections: int) -> dict:
+def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> dict:
+    """req/s, p50/p99 (ms) and non-2xx/3xx count of a wrk run; `script` is a wrk Lua file."""
+    lua = ["-s", str(script)] if script else []
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s", url],
-        capture_output=True, text=True, check=True, timeout=seconds + 30,
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency",
+         "--timeout", "5s", *lua, url],
+        capture_output=True, text=True, check=True, timeout=seconds + 60,
     ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))

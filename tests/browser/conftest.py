@@ -49,3 +49,19 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+SEEDS_BODY = (
+    "NAIROBI, May 2 -- Farmers and scientists met to discuss biodiversity and the "
+    "conservation of indigenous seeds.\n\nThe children went home happy."
+)
+
+
+@pytest.fixture
+def seeds_article(live_server, site_lexicon):
+    """A published news item whose words span the levels (biodiversity, indigenous)."""
+    from yingdu.news.models import NewsArticle, Section
+
+    return NewsArticle.objects.create(
+        section=Section.INTERNATIONAL, title="Seeds", body=SEEDS_BODY, status="published"
+    )

@@ -7,23 +7,15 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from yingdu.learners.models import KnownWord
-from yingdu.news.models import NewsArticle, Section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Spring-Rain-2026"
-BODY = (
-    "NAIROBI, May 2 -- Farmers and scientists met to discuss biodiversity and the "
-    "conservation of indigenous seeds.\n\nThe children went home happy."
-)
 
 
 @pytest.fixture
-def article(live_server, site_lexicon):
-    item = NewsArticle.objects.create(
-        section=Section.INTERNATIONAL, title="Seeds", body=BODY, status="published"
-    )
-    return item.get_absolute_url()
+def article(live_server, seeds_article):
+    return seeds_article.get_absolute_url()
 
 
 def highlighted(page) -> list[str]:

@@ -4,22 +4,13 @@ and is remembered; tapping a word opens its gloss; the pinyin toggle shows ruby.
 import pytest
 
 from yingdu.compositions.models import Composition
-from yingdu.news.models import NewsArticle, Section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BODY = (
-    "NAIROBI, May 2 -- Farmers and scientists met to discuss biodiversity and the "
-    "conservation of indigenous seeds.\n\nThe children went home happy."
-)
-
 
 @pytest.fixture
-def article(live_server, site_lexicon):
-    item = NewsArticle.objects.create(
-        section=Section.INTERNATIONAL, title="Seeds", body=BODY, status="published"
-    )
-    return live_server.url + item.get_absolute_url()
+def article(live_server, seeds_article):
+    return live_server.url + seeds_article.get_absolute_url()
 
 
 def highlighted(page):
