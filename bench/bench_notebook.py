@@ -65,7 +65,7 @@ def main() -> int:
     parser.add_argument("--populate", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--cpu-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    args.sync = False  # bench_pages.own_argv: gthread workers, as `yingdu serve`
+    args.worker_class = config.load().worker_class  # as `yingdu serve` runs
     if args.populate:
         return populate(args)
     if args.cpu_child:

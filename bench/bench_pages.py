@@ -133,11 +133,7 @@ def prepare(root: Path, items: int) -> dict:
 
 def own_argv(port: int, args) -> list[str]:
     """This checkout's server: the gunicorn command `yingdu serve` runs."""
-    argv = gunicorn_argv("127.0.0.1", str(port), args.workers, args.threads)
-    if args.sync:
-        argv[argv.index("gthread")] = "sync"
-        argv[argv.index("--threads") + 1] = "1"
-    return argv
+    return gunicorn_argv("127.0.0.1", str(port), args.workers, args.threads, args.worker_class)
 
 
 def other_argv(port: int, args) -> list[str]:
@@ -191,7 +187,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=config.load().web_concurrency
                         or (os.cpu_count() or 1) * 2 + 1)  # fmt: skip
     parser.add_argument("--threads", type=int, default=config.load().threads)
-    parser.add_argument("--sync", action="store_true", help="sync workers, for comparison")
+    parser.add_argument("--worker-class", choices=config.WORKER_CLASSES,
+                        default=config.load().worker_class)  # fmt: skip
     parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
                         help="another checkout of Yingdu to measure beside this one")  # fmt: skip
     parser.add_argument("--rounds", type=int, default=None,
@@ -221,9 +218,10 @@ def main() -> int:
         for site in sites:
             stop_site(site)
             shutil.rmtree(site["env"]["YINGDU_DATA_DIR"], ignore_errors=True)
+    threads = args.threads if args.worker_class == "gthread" else 1
     print(f"\n{args.connections} connections, {args.seconds}s each, {args.rounds} round(s), "
           f"{os.cpu_count()} cores; this checkout: {args.workers} gunicorn workers "
-          f"({'sync' if args.sync else f'gthread × {args.threads}'})")  # fmt: skip
+          f"({args.worker_class} × {threads})")  # fmt: skip
     for site in sites:
         report(site, results)
     if args.compare:

@@ -42,6 +42,13 @@ def test_malformed_or_negative_numbers_are_errors_naming_the_variable(name, valu
         config.load({name: value})
 
 
+def test_worker_class_is_one_of_the_known_ones():
+    assert config.load({}).worker_class == "gthread"
+    assert config.load({"YINGDU_WORKER_CLASS": " Sync "}).worker_class == "sync"
+    with pytest.raises(config.ConfigError, match="YINGDU_WORKER_CLASS='gevent'.*gthread, sync"):
+        config.load({"YINGDU_WORKER_CLASS": "gevent"})
+
+
 def test_values_are_parsed_and_derived_once():
     loaded = config.load(
         {"YINGDU_DATA_DIR": "/srv/yingdu", "YINGDU_UPLOAD_MAX_MB": "1.5",

@@ -28,6 +28,12 @@ FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 ECDICT_URL = "https://raw.githubusercontent.com/skywind3000/ECDICT/master/ecdict.csv"
 
 
+# gunicorn worker classes `yingdu serve` runs, the default first: threaded workers, which a
+# slow client cannot hold, or sync workers, whose latency under saturation is lower, for a
+# site behind a buffering proxy that keeps slow clients away (docs/operators.md).
+WORKER_CLASSES = ("gthread", "sync")
+
+
 class ConfigError(ValueError):
     """An environment variable holds a value Yingdu cannot use."""
 
@@ -54,6 +60,13 @@ class Environment:
             f"{name}={self.environ[name]!r} is not a boolean: use 1/0, true/false, yes/no "
             "or on/off (case does not matter; empty means the default)."
         )
+
+    def choice(self, name: str, choices: tuple[str, ...]) -> str:
+        """One of a few words; the first is the default."""
+        value = self.text(name, choices[0]).lower()
+        if value not in choices:
+            raise ConfigError(f"{name}={self.environ[name]!r}: use one of {', '.join(choices)}.")
+        return value
 
     def whole(self, name: str, default: int) -> int:
         return self._number(name, default, int, "a whole number")
@@ -117,6 +130,7 @@ class Config:
     host: str
     port: int
     web_concurrency: int
+    worker_class: str
     threads: int
     forwarded_allow_ips: str
     # Pages, view counts and search.
@@ -187,6 +201,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         host=env.text("HOST", "127.0.0.1"),
         port=env.whole("PORT", 8000),
         web_concurrency=env.whole("WEB_CONCURRENCY", 0),
+        worker_class=env.choice("YINGDU_WORKER_CLASS", WORKER_CLASSES),
         threads=env.whole("YINGDU_THREADS", 16),
         forwarded_allow_ips=env.text("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
         page_cache_seconds=env.whole("YINGDU_PAGE_CACHE_SECONDS", 300),

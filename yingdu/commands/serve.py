@@ -14,20 +14,29 @@ def register(subparsers) -> None:
     serve.add_argument("--port", default=str(settings.port))
     serve.add_argument("--workers", type=int, default=settings.web_concurrency)
     serve.add_argument("--threads", type=int, default=settings.threads)
+    serve.add_argument(
+        "--worker-class", choices=config.WORKER_CLASSES, default=settings.worker_class
+    )
     serve.set_defaults(func=cmd_serve, needs_django=True)
 
 
-def gunicorn_argv(host: str, port: str, workers: int, threads: int) -> list[str]:
-    """gunicorn with threaded workers (gthread): a client that sends its request slowly holds
-    one thread, not a whole worker, and idle connections wait in the poller. A buffering
-    proxy in front (docs/operators.md) keeps slow clients away altogether. gunicorn reads
-    FORWARDED_ALLOW_IPS itself (the proxies whose X-Forwarded-Proto it trusts)."""
+def gunicorn_argv(
+    host: str, port: str, workers: int, threads: int, worker_class: str = "gthread"
+) -> list[str]:
+    """gunicorn's command line. Threaded workers (gthread, the default): a client that sends
+    its request slowly holds one thread, not a whole worker, and idle connections wait in the
+    poller. Sync workers (one request at a time each) answer with a lower p99 when every
+    worker is busy, because requests then wait in the one kernel queue rather than inside a
+    worker, but a slow client holds a whole worker: only behind a buffering proxy
+    (docs/operators.md). gunicorn reads FORWARDED_ALLOW_IPS itself (the proxies whose
+    X-Forwarded-Proto it trusts)."""
+    threaded = worker_class == "gthread"
     return [
         sys.executable, "-m", "gunicorn", "yingdu.wsgi",
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
-        "--worker-class", "gthread",
-        "--threads", str(threads),
+        "--worker-class", worker_class,
+        "--threads", str(threads if threaded else 1),
         "--access-logfile", "-",
         "--forwarded-allow-ips", config.load().forwarded_allow_ips,
     ]  # fmt: skip
@@ -71,12 +80,12 @@ def cmd_serve(args) -> int:
         return 0
     collect_static_if_changed()
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
-    threads = args.threads
+    threads = args.threads if args.worker_class == "gthread" else 1
     print(
-        f"Yingdu serving on http://{host}:{port}/ with {workers} gunicorn workers"
-        f" × {threads} threads",
+        f"Yingdu serving on http://{host}:{port}/ with {workers} gunicorn {args.worker_class}"
+        f" workers × {threads} threads",
         flush=True,
     )
-    argv = gunicorn_argv(host, port, workers, threads)
+    argv = gunicorn_argv(host, port, workers, threads, args.worker_class)
     os.execv(argv[0], argv)
     return 0  # not reached
