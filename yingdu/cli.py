@@ -10,6 +10,7 @@ yingdu search QUERY|--reindex   search from the shell, or rebuild the search ind
 yingdu import SOURCE...    web pages, feeds, pasted text -> draft items
 yingdu worker             run background jobs (imports started in the admin) until stopped
 yingdu users create|import|token   accounts for a school, API tokens
+yingdu backup FILE, yingdu restore FILE   the whole site in one archive, and back
 
 This module only assembles the parser from the leaf modules that register the commands
 (yingdu/commands/, the lexicon's and the importer's cli.py), checks the configuration, sets
@@ -20,7 +21,7 @@ import argparse
 import sys
 
 from yingdu import config
-from yingdu.commands import lexicon, reading, search, serve, site, users, worker
+from yingdu.commands import backup, lexicon, reading, search, serve, site, users, worker
 from yingdu.commands.runtime import setup_django
 from yingdu.imports import cli as imports_cli
 
@@ -35,6 +36,7 @@ REGISTER_COMMANDS = (
     imports_cli.register,  # import SOURCE…
     worker.register,
     users.register,  # users create|import|token
+    backup.register,  # backup FILE, restore FILE
 )
 
 
