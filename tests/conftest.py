@@ -211,3 +211,26 @@ def wait_until_served(url: str, server: subprocess.Popen, seconds: float = 60) -
             continue
         raise AssertionError(f"the server exited ({server.returncode}) before {url} answered")
     raise TimeoutError(url)
+
+
+@pytest.fixture
+def fresh_database_url():
+    """In the PostgreSQL pass (DATABASE_URL is postgres://…), a new empty database's URL for
+    a `yingdu` subprocess, dropped afterwards; None on SQLite (the data folder's file)."""
+    suite_url = os.environ.get("DATABASE_URL", "")
+    if not suite_url.startswith("postgres"):
+        yield None
+        return
+    import uuid
+
+    import psycopg
+
+    server, _, _ = suite_url.rpartition("/")
+    name = f"yingdu_sub_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -20,7 +20,51 @@ class Utf8JSONRenderer(JSONRenderer):
     media_type = "application/json; charset=utf-8"
 
 
-api = NinjaAPI(
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+MESSAGE = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+
+
+def document_common_responses(method: str, operation: dict) -> None:
+    """Add the answers every operation can give to its OpenAPI entry: 429 for a spent
+    allowance (`charge`), 400 for parameters or a body that do not validate, 413 for a body
+    above the limit, 401 where credentials are needed, 403 where a session caller's unsafe
+    request lacks its CSRF token, 404 for a path that names nothing."""
+    parameters = operation.get("parameters", [])
+    wanted = {
+        "429": (True, "请求太频繁 too many requests (Retry-After says when to retry)"),
+        "400": (bool(parameters) or "requestBody" in operation, "参数错误 bad parameters"),
+        "413": ("requestBody" in operation, "请求太大 request body above the limit"),
+        "401": (bool(operation.get("security")), "未登录 no valid token or session"),
+        "403": (
+            bool(operation.get("security")) and method.upper() in UNSAFE_METHODS,
+            "CSRF 校验失败 a session caller's request without its CSRF token",
+        ),
+        "404": (any(p.get("in") == "path" for p in parameters), "没有找到 not found"),
+    }
+    responses = operation.setdefault("responses", {})
+    for status, (applies, description) in wanted.items():
+        if applies:
+            responses.setdefault(
+                status,
+                {"description": description,
+                 "content": {"application/json": {"schema": MESSAGE}}},
+            )  # fmt: skip
+
+
+class YingduAPI(NinjaAPI):
+    def get_openapi_schema(self, **options):
+        schema = super().get_openapi_schema(**options)
+        for path_item in schema["paths"].values():
+            for method, operation in path_item.items():
+                document_common_responses(method, operation)
+        return schema
+
+
+api = YingduAPI(
     title="英读 Yingdu API",
     version="1",
     description="Reading aids for English texts: word lookup and annotation by exam level.",

@@ -54,15 +54,16 @@ def test_word_not_in_the_lexicon_is_404(learner_client, site_lexicon):
     assert not Card.objects.exists()
 
 
-def test_context_without_the_word_is_400(learner_client, site_lexicon):
+def test_a_context_without_the_word_adds_the_card_without_it(learner_client, site_lexicon):
     response = add(learner_client, "abandon", "Nothing to see here.")
-    assert response.status_code == 400
-    assert "例句" in response.json()["detail"]
+    assert response.status_code == 201
+    card = Card.objects.get()
+    assert card.lemma == "abandon" and not card.sentences.exists()
 
 
-def test_unknown_source_is_400(learner_client, site_lexicon):
+def test_unknown_source_is_404(learner_client, site_lexicon):
     response = add(learner_client, source={"kind": "news", "id": 999999})
-    assert response.status_code == 400
+    assert response.status_code == 404 and "来源" in response.json()["detail"]
     assert not Card.objects.exists()
 
 

@@ -24,7 +24,13 @@ class LearnerTokenAuth(HttpBearer):
 
 
 class LearnerSessionAuth(SessionAuth):
-    """The session user (CSRF checked by ninja for unsafe methods)."""
+    """The session user (CSRF checked by ninja for unsafe methods). A request without a
+    session cookie has no credentials at all: 401, not ninja's 403 for a failed CSRF check."""
+
+    def _get_key(self, request):
+        if not request.COOKIES.get(self.param_name):
+            return None
+        return super()._get_key(request)
 
 
 learner_auth = [LearnerTokenAuth(), LearnerSessionAuth()]

@@ -6,9 +6,12 @@ with a message. Annotation returns the summary (statistics, difficulty, word ban
 per-token detail only when asked for with `"tokens": true`.
 """
 
+from typing import Annotated, Literal
+
 from django.conf import settings
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import StrictBool
 
 from yingdu.api import charge
 from yingdu.lexicon import LEVELS
@@ -27,14 +30,16 @@ class WordOut(Schema):
     band_source: str
     ipa_uk: str
     ipa_us: str
-    glosses: list[tuple[str, str]]
+    glosses: list[Annotated[list[str], Field(min_length=2, max_length=2)]] = Field(
+        description="[part of speech, Chinese gloss] pairs, the likeliest first"
+    )
     forms: list[str]
 
 
 class AnnotateIn(Schema):
     text: str
-    level: str = "senior"
-    tokens: bool = Field(False, description="also return every token with its band")
+    level: Literal[LEVELS] = "senior"
+    tokens: StrictBool = Field(False, description="also return every token with its band")
 
 
 class BankEntry(Schema):
@@ -99,10 +104,6 @@ def annotate_text(request, payload: AnnotateIn):
     bank; every token too with `"tokens": true`. Costs one unit of the caller's allowance
     plus one per API_CHARS_PER_UNIT characters of text (README: JSON API)."""
     charge(request, 1 + len(payload.text) // settings.API_CHARS_PER_UNIT)
-    if payload.level not in LEVELS:
-        raise HttpError(
-            400, f"未知级别 unknown level {payload.level!r}; use one of {', '.join(LEVELS)}"
-        )
     if len(payload.text) > settings.ANNOTATE_MAX_CHARS:
         raise HttpError(
             413, f"文本太长 text too long: at most {settings.ANNOTATE_MAX_CHARS} characters"

@@ -5,10 +5,12 @@ changes, `Cache-Control: private, no-cache`, and gzip when the client accepts it
 keeps its copy and revalidates it with one cheap request (304) on each page.
 """
 
+from typing import Annotated, Literal
+
 from django.http import HttpResponseNotModified
 from django.middleware.gzip import GZipMiddleware
-from ninja import Router, Schema
-from ninja.errors import HttpError
+from ninja import Field, Router, Schema
+from pydantic import ConfigDict
 
 from yingdu.accounts.apiauth import learner_auth
 from yingdu.aids.api import Message, lexicon_or_503
@@ -26,9 +28,18 @@ class KnownOut(Schema):
     lemmas: list[str]
 
 
-class AddKnownIn(Schema):
-    lemmas: list[str] | None = None
-    up_to_band: str | None = None
+class AddLemmasIn(Schema):
+    """Words to mark known, in any form ("went" marks "go")."""
+
+    model_config = ConfigDict(extra="forbid")
+    lemmas: list[Annotated[str, Field(max_length=100)]] = Field(max_length=10_000)
+
+
+class AddBandIn(Schema):
+    """Every word of the bands up to this one."""
+
+    model_config = ConfigDict(extra="forbid")
+    up_to_band: Literal[LEVELS]
 
 
 class AddedOut(Schema):
@@ -38,7 +49,7 @@ class AddedOut(Schema):
 
 
 class RemoveKnownIn(Schema):
-    lemmas: list[str]
+    lemmas: list[Annotated[str, Field(max_length=100)]] = Field(max_length=10_000)
 
 
 class RemovedOut(Schema):
@@ -73,19 +84,13 @@ def list_known(request):
 @router.post(
     "/me/known", response={200: AddedOut, 400: Message, 401: Message, 429: Message, 503: Message}
 )
-def add_known(request, payload: AddKnownIn):
+def add_known(request, payload: AddLemmasIn | AddBandIn):
     """Mark words known: `{"lemmas": [...]}` (any form: "went" marks "go"; words the lexicon
     does not know come back in `unknown`) or `{"up_to_band": "junior"}` (every word of 小学
     and 中考; bands: primary, junior, senior, cet4, cet6, kaoyan)."""
     charge(request)
-    if (payload.lemmas is None) == (payload.up_to_band is None):
-        raise HttpError(400, "请给出 lemmas 或 up_to_band 之一 (give either lemmas or up_to_band)")
     lexicon = lexicon_or_503()
-    if payload.up_to_band is not None:
-        if payload.up_to_band not in LEVELS:
-            raise HttpError(
-                400, f"未知级别 unknown band {payload.up_to_band!r}; use one of {', '.join(LEVELS)}"
-            )
+    if isinstance(payload, AddBandIn):
         lemmas, unknown = known.band_lemmas(payload.up_to_band, lexicon), []
     else:
         lemmas, unknown = known.resolve(payload.lemmas, lexicon)

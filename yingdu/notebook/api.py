@@ -5,6 +5,7 @@ reaches only that learner's cards: another learner's card id is 404, like a miss
 """
 
 import datetime as dt
+from typing import Literal
 
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema, Status
@@ -12,6 +13,7 @@ from ninja.errors import HttpError
 
 from yingdu.accounts.apiauth import learner_auth
 from yingdu.api import charge
+from yingdu.lexicon import BANDS
 
 from . import exports, schedule, service
 from .models import Card
@@ -25,7 +27,9 @@ class SourceIn(Schema):
 
 
 class WordIn(Schema):
-    word: str = Field(..., description="the word as read, or its lemma", max_length=100)
+    word: str = Field(
+        ..., description="the word as read, or its lemma", max_length=100, pattern=r"\S"
+    )
     context: str = Field("", description="the sentence it was met in", max_length=5000)
     form: str = Field("", description="the form to mark in the sentence, if not `word`",
                       max_length=100)  # fmt: skip
@@ -66,7 +70,9 @@ class CardPage(Schema):
 class ReviewIn(Schema):
     rating: int = Field(..., ge=1, le=4, description="1 重来 again, 2 困难 hard, 3 良好 good, "
                         "4 简单 easy")  # fmt: skip
-    direction: str = Field("word", description="word (meaning) or spell (spelling cards)")
+    direction: Literal["word", "spell"] = Field(
+        "word", description="word (meaning) or spell (spelling cards)"
+    )
     key: str = Field("", max_length=64,
                      description="idempotency key: a repeated request reviews once")  # fmt: skip
 
@@ -115,7 +121,7 @@ def add_word(request, payload: WordIn):
         card, created = service.add_word(
             request.auth, payload.word, payload.context, source, payload.form
         )
-    except service.NotInLexicon as error:
+    except (service.NotInLexicon, service.SourceMissing) as error:
         return Status(404, {"detail": str(error)})
     except service.NotebookError as error:
         return Status(400, {"detail": str(error)})
@@ -126,9 +132,9 @@ def add_word(request, payload: WordIn):
 
 class ListQuery(Schema):
     due: bool = Field(False, description="only cards due today")
-    band: str = Field("", description="only this band: primary, junior, senior, cet4, …")
+    band: Literal["", *BANDS] = Field("", description="only this band (empty: every band)")
     q: str = Field("", description="search the word and its gloss", max_length=100)
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=100_000)
 
 
 @router.get("/me/words", response=CardPage)
@@ -152,7 +158,7 @@ def delete_word(request, card_id: int):
 
 
 @router.post("/me/words/{int:card_id}/review", response={200: ReviewOut, 400: Message,
-                                                         404: Message})  # fmt: skip
+                                                         404: Message, 409: Message})  # fmt: skip
 def review_word(request, card_id: int, payload: ReviewIn):
     """Rate a card (FSRS): its next due time and state. Send a `key` to make a repeated
     request harmless."""
@@ -162,6 +168,8 @@ def review_word(request, card_id: int, payload: ReviewIn):
         log, fresh = service.review(
             request.auth, card_id, payload.rating, payload.direction, payload.key
         )
+    except service.DirectionOff as error:
+        return Status(409, {"detail": str(error)})
     except service.NotebookError as error:
         return Status(400, {"detail": str(error)})
     state = schedule.STATE_NAMES[schedule.State(log.state)]
@@ -173,7 +181,7 @@ def review_word(request, card_id: int, payload: ReviewIn):
     response={200: None, 400: Message},
     openapi_extra={"responses": {200: {"description": "an .apkg (Anki) or .csv file"}}},
 )
-def export_words(request, format: str = "apkg"):  # noqa: A002 - the documented parameter
+def export_words(request, format: Literal[exports.FORMATS] = "apkg"):  # noqa: A002 - the documented parameter
     """My notebook as an Anki deck (`format=apkg`) or a CSV file (UTF-8 with BOM)."""
     charge(request)
     if format not in exports.FORMATS:

@@ -29,6 +29,14 @@ class NotInLexicon(NotebookError):
     pass
 
 
+class SourceMissing(NotebookError):
+    """The item named as the sentence's source is not a published item."""
+
+
+class DirectionOff(NotebookError):
+    """A review in a card direction the learner has not turned on."""
+
+
 class NoLexicon(RuntimeError):
     pass
 
@@ -52,7 +60,7 @@ def source_fields(kind_key: str, item_id: int) -> dict:
     kind = kinds.get(kind_key)
     item = kind.published().filter(pk=item_id).first() if kind else None
     if item is None:
-        raise NotebookError(f"来源不存在 (no published {kind_key!r} item {item_id})")
+        raise SourceMissing(f"来源不存在 (no published {kind_key!r} item {item_id})")
     with translation.override(settings.LANGUAGE_CODE):
         url = item.get_absolute_url()
     return {"source_kind": kind.key, "source_id": item.pk, "source_url": url,
@@ -60,12 +68,14 @@ def source_fields(kind_key: str, item_id: int) -> dict:
 
 
 def sentence_fields(context: str, entry, lexicon, form: str = "") -> dict | None:
+    """The example sentence to keep: None when there is none, or when the word is not in it
+    (the card is still added: the word matters more than a context sent by mistake)."""
     text = sentences.clean(context)
     if not text:
         return None
     span = sentences.locate(text, entry.lemma, form, lexicon.lemma_of)
     if span is None:
-        raise NotebookError("例句中没有这个词 (the word is not in the context sentence)")
+        return None
     text, (start, end) = sentences.window(text, span, SENTENCE_MAX_CHARS)
     return {"text": text, "start": start, "end": end}
 
@@ -143,7 +153,7 @@ def review(user, card_id, rating, direction="word", key="", now=None) -> tuple[R
     if rating not in schedule.RATINGS:
         raise NotebookError("评分必须是 1–4 (rating must be 1, 2, 3 or 4)")
     if direction not in directions(user):
-        raise NotebookError(f"未开启的卡片类型 (card type {direction!r} is not turned on)")
+        raise DirectionOff(f"未开启的卡片类型 (card type {direction!r} is not turned on)")
     key = (key or "")[:64]
     try:
         with transaction.atomic():
