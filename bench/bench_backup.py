@@ -1,0 +1,118 @@
+"""Backup and restore benchmark: `yingdu backup` and `yingdu restore` of a site with N news
+items (default 100,000, about 2 KB of text each) and M media files, timed end to end as an
+operator runs them, with the archive size and the restore's own checks. Run by hand:
+
+    .venv/bin/python bench/bench_backup.py [--items 100000] [--media 200]
+    DATABASE_URL=postgres://…/yingdu_bench_backup .venv/bin/python bench/bench_backup.py
+
+On SQLite a new data folder is made (and removed); on PostgreSQL the database in
+DATABASE_URL is filled (it must be empty) and the restore goes into a second database named
+after it with "_restored" (created and dropped here). Prints a baseline measured in the same
+run: copying the database file (SQLite) or a plain pg_dump, so the ratio shows what the
+archive, checksums and checks cost on top.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FILL = """
+import datetime as dt, os
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from yingdu.news.models import NewsArticle
+now = timezone.now()
+paragraph = ("BEIJING, May 1 -- Students from three schools met to compare notes on "
+             "renewable energy projects and shared what they learned about solar power. ")
+batch = []
+for i in range({items}):
+    batch.append(NewsArticle(
+        section="international" if i % 2 else "domestic", status="published",
+        title=f"Generated story {{i}} about clean energy", slug=f"backup-bench-{{i}}",
+        published_at=now - dt.timedelta(minutes=i), body=(paragraph * 4 + "\\n\\n") * 3))
+    if len(batch) == 5000:
+        NewsArticle.objects.bulk_create(batch); batch = []
+NewsArticle.objects.bulk_create(batch)
+for i in range({media}):
+    default_storage.save(f"resources/bench/{{i}}.pdf", ContentFile(os.urandom(200_000)))
+"""
+
+
+def yingdu(env, *args, quiet=True) -> float:
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-m", "yingdu.cli", *args], env=env, check=True,
+                   stdout=subprocess.DEVNULL if quiet else None,
+                   stderr=subprocess.DEVNULL if quiet else None)  # fmt: skip
+    return time.monotonic() - started
+
+
+def timed(argv, env) -> float:
+    started = time.monotonic()
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.monotonic() - started
+
+
+def postgres_admin(url: str, sql: str) -> None:
+    import psycopg
+
+    server = url.rpartition("/")[0]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(sql)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--media", type=int, default=200)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="yingdu-bench-backup-"))
+    base_env = {**os.environ, "PYTHONPATH": str(ROOT), "DEBUG": "0"}
+    source = {**base_env, "YINGDU_DATA_DIR": str(work / "site")}
+    target = {**base_env, "YINGDU_DATA_DIR": str(work / "restored")}
+    url = os.environ.get("DATABASE_URL", "")
+    postgres = url.startswith("postgres")
+    if postgres:
+        target["DATABASE_URL"] = url + "_restored"
+        postgres_admin(url, f'DROP DATABASE IF EXISTS "{url.rpartition("/")[2]}_restored"')
+        postgres_admin(url, f'CREATE DATABASE "{url.rpartition("/")[2]}_restored"')
+    try:
+        print(f"Filling a site with {args.items:,} items and {args.media} media files…")
+        yingdu(source, "migrate", "-v", "0")
+        fill = time.monotonic()
+        yingdu(source, "manage", "shell", "-c", FILL.format(items=args.items, media=args.media))
+        print(f"  filled in {time.monotonic() - fill:.0f} s")
+        if postgres:
+            baseline = timed(["pg_dump", "--format=custom", f"--file={work / 'plain.dump'}",
+                              url], base_env)  # fmt: skip
+            what = "plain pg_dump"
+        else:
+            started = time.monotonic()
+            shutil.copyfile(work / "site/yingdu.sqlite3", work / "plain.sqlite3")
+            baseline, what = time.monotonic() - started, "copying the database file"
+        archive = work / "site.tar.gz"
+        backup = yingdu(source, "backup", str(archive))
+        restore = yingdu(target, "restore", str(archive))
+        print(f"\n{args.items:,} items, {args.media} media files "
+              f"({'PostgreSQL' if postgres else 'SQLite'}); archive "
+              f"{archive.stat().st_size / 2**20:,.0f} MB")  # fmt: skip
+        print(f"baseline ({what}): {baseline:6.1f} s")
+        print(f"yingdu backup:  {backup:6.1f} s   {backup / baseline:5.1f}× the baseline")
+        print(f"yingdu restore: {restore:6.1f} s   {restore / baseline:5.1f}× the baseline "
+              "(checksums, load, row counts, migrate)")  # fmt: skip
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if postgres:
+            postgres_admin(url, f'DROP DATABASE IF EXISTS "{url.rpartition("/")[2]}_restored"')
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
