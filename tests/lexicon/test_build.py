@@ -108,3 +108,26 @@ def test_interrupted_build_leaves_old_file(tmp_path, sample_build):
         build_lexicon(out, wordlists_dir=lists.parent, progress=explode, pip_sources=False)
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["lexicon.sqlite3"]
+
+
+def test_a_forked_child_reads_through_its_own_connection(sample_build):
+    """gunicorn workers fork from a master that loaded the lexicon (--preload): each child
+    gets its own SQLite connection, and a look-up that reads the database works there."""
+    from yingdu.lexicon import load_lexicon
+
+    lexicon = load_lexicon(sample_build[0])
+    parent_connection = lexicon._con
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: report, then leave without running pytest's teardown
+        try:
+            entry = load_lexicon(sample_build[0]).lookup("abandon")
+            fresh = load_lexicon(sample_build[0])._con is not parent_connection
+            os.write(write, json.dumps([fresh, entry is not None]).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    reported = json.loads(os.read(read, 1000) or b"null")
+    os.waitpid(child, 0)
+    assert reported == [True, True]
+    assert lexicon._con is parent_connection  # the parent's own stays as it was

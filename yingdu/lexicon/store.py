@@ -118,9 +118,8 @@ class Lexicon:
         self.path = Path(path)
         if not self.path.is_file():
             raise LexiconError(f"no lexicon at {self.path}; run `yingdu lexicon build` first")
-        uri = f"{self.path.resolve().as_uri()}?mode=ro"
-        self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        self._lock = threading.Lock()
+        self._uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        self._connect()
         self.meta = dict(self._con.execute("SELECT key, value FROM meta"))
         if self.meta.get("schema_version") != str(SCHEMA_VERSION):
             raise LexiconError(f"{self.path} has an old schema; rebuild the lexicon")
@@ -130,6 +129,12 @@ class Lexicon:
         self.memo: dict = {}  # scratch cache for consumers (the annotator's word cache)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
         self.fallback_lemma = lru_cache(maxsize=65536)(self._fallback_lemma)
+
+    def _connect(self) -> None:
+        """(Re)open the read-only connection; after a fork the child needs its own (SQLite
+        connections must not cross a fork), while the loaded tables stay shared."""
+        self._con = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
 
     def _load_surface(self) -> dict[str, Surface]:
         intern = sys.intern
@@ -308,6 +313,18 @@ def load_lexicon(path: str | os.PathLike | None = None) -> Lexicon:
                 del _CACHE[old]
             lexicon = _CACHE[key] = Lexicon(target)
         return lexicon
+
+
+def _reconnect_after_fork() -> None:
+    """In a forked child (gunicorn workers forked from a preloaded master share the loaded
+    lexicon's memory), give every cached lexicon its own connection and fresh locks."""
+    global _CACHE_LOCK
+    _CACHE_LOCK = threading.Lock()
+    for lexicon in _CACHE.values():
+        lexicon._connect()
+
+
+os.register_at_fork(after_in_child=_reconnect_after_fork)
 
 
 def clear_cache() -> None:
