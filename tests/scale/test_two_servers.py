@@ -1,0 +1,141 @@
+"""Two `yingdu serve` processes on two ports sharing one PostgreSQL database, one Redis and
+one S3-compatible store (moto's server mode, on loopback) behave as one site: a log-in on one
+is valid on the other, a resource published through one appears at once in the other's cached
+list and downloads through it, and log-in failures count across both. Runs in the
+PostgreSQL + Redis pass (DATABASE_URL and REDIS_URL set)."""
+
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import (
+    YINGDU,
+    free_port,
+    run_yingdu,
+    start_python,
+    subprocess_env,
+    wait_until_served,
+)
+
+requests = pytest.importorskip("requests")
+pytestmark = pytest.mark.skipif(
+    not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")),
+    reason="runs in the PostgreSQL + Redis pass (DATABASE_URL and REDIS_URL set)",
+)
+
+EDITOR, PASSWORD = "editor_li", "a-long-scale-test-password-2026"
+BUCKET = "yingdu-media"
+TITLE = "两台服务器 Unit 3 教案"
+
+
+def png_bytes() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def object_store():
+    """moto's S3 server on loopback with one bucket; its endpoint URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_served(endpoint + "/", server, seconds=60)
+        import boto3
+
+        boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
+                     aws_access_key_id="testing", aws_secret_access_key="testing",
+                     ).create_bucket(Bucket=BUCKET)  # fmt: skip
+        yield endpoint
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture
+def two_servers(tmp_path, fresh_database_url, object_store):
+    redis_url = os.environ["REDIS_URL"].rpartition("/")[0] + "/14"  # apart from the suite's
+    env = subprocess_env(
+        tmp_path / "data", DEBUG="0", SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0",
+        DATABASE_URL=fresh_database_url, REDIS_URL=redis_url,
+        YINGDU_S3_BUCKET=BUCKET, YINGDU_S3_ENDPOINT_URL=object_store, YINGDU_S3_REGION="us-east-1",
+        AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
+    )  # fmt: skip
+    run_yingdu(env, "migrate", "-v", "0")
+    run_yingdu(env, "manage", "shell", "-c", "from django.core.cache import cache; cache.clear()")
+    run_yingdu(env, "users", "create", EDITOR, "--role", "editor", "--password-stdin",
+               input=PASSWORD + "\n")  # fmt: skip
+    servers = []
+    try:
+        for _ in range(2):
+            port = free_port()
+            server = start_python(env, *YINGDU, "serve", "--port", str(port), "--workers", "2",
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+            servers.append((f"http://127.0.0.1:{port}", server))
+            wait_until_served(servers[-1][0] + "/", server, seconds=300)
+        yield [base for base, _ in servers]
+    finally:
+        for _, server in servers:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=30)
+
+
+def csrf_token(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def log_in(session, base: str, password: str) -> int:
+    form = session.get(base + "/accounts/login/", timeout=30)
+    answer = session.post(base + "/accounts/login/", timeout=30, allow_redirects=False, data={
+        "csrfmiddlewaretoken": csrf_token(form.text), "username": EDITOR, "password": password,
+    }, headers={"Referer": base + "/accounts/login/"})  # fmt: skip
+    return answer.status_code
+
+
+def upload(session, base: str) -> requests.Response:
+    form = session.get(base + "/resources/upload/", timeout=30)
+    edition = re.search(r'<option value="(\d+)"', form.text.split('name="edition"')[1]).group(1)
+    return session.post(base + "/resources/upload/", timeout=60, data={
+        "csrfmiddlewaretoken": csrf_token(form.text), "title": TITLE, "type": "lesson_plan",
+        "grade": "p5", "volume": "first", "edition": edition, "unit": "Unit 3",
+    }, files={"files": ("板书.png", png_bytes(), "image/png")},
+        headers={"Referer": base + "/resources/upload/"})  # fmt: skip
+
+
+def test_two_servers_behave_as_one_site(two_servers):
+    first, second = two_servers
+    editor = requests.Session()
+    assert log_in(editor, first, PASSWORD) == 302
+    mine = editor.get(second + "/resources/mine/", timeout=30, allow_redirects=False)
+    assert mine.status_code == 200  # the session made on the first is valid on the second
+
+    visitor = requests.Session()
+    assert TITLE not in visitor.get(second + "/resources/", timeout=30).text  # now cached
+    page = upload(editor, first)
+    assert page.status_code == 200 and TITLE in page.text, page.text[-2000:]
+    listing = visitor.get(second + "/resources/", timeout=30).text
+    assert TITLE in listing  # the edit on the first cleared the second's cached list
+
+    detail_path = re.search(r'href="(/resources/[^"/]+/)"[^>]*>[^<]*' + TITLE, listing).group(1)
+    detail = visitor.get(second + detail_path, timeout=30).text
+    download = re.search(r'href="(/resources/[^"]+/download/)"', detail).group(1)
+    assert visitor.get(second + download, timeout=30).content == png_bytes()  # from S3
+
+
+def test_log_in_failures_count_across_both_servers(two_servers):
+    first, second = two_servers
+    statuses = [log_in(requests.Session(), first, f"guess-{n}") for n in range(3)]
+    statuses += [log_in(requests.Session(), second, f"guess-{n}") for n in range(2)]
+    assert statuses == [200, 200, 200, 200, 429]
+    assert log_in(requests.Session(), first, PASSWORD) == 429
