@@ -300,9 +300,6 @@ class _Builder:
         keys |= {key for key in self.filled if key not in self.phrases}
         unglossed = glossless - set(self.filled)  # Irish, Anne: names, not words to learn
         self.name_keys |= self._try("wordnet names", lambda: wordnet_names(unglossed), set())
-        # No source gives these a meaning, so the lexicon does not know them as common
-        # words: written with a capital they are names ("in Clarke's library").
-        self.name_keys |= unglossed
         bands: dict[str, int] = {}
         flags: dict[str, int] = {}
         batch: list[tuple] = []
