@@ -27,6 +27,9 @@ SYNSETS = {
         ("away", "n", ["absence"], [("+", "absent", "0101")]),
         ("cab", "n", ["hansom"], []),
         ("spouse", "n", ["wife"], []),
+        ("coach", "n", ["coach"], []),
+        ("landau", "n", ["landau"], [("@", "coach", "0000")]),
+        ("tilbury", "n", ["Tilbury"], [("@", "coach", "0000")]),  # written as a name
     ],
     "adj": [
         ("absent", "a", ["absent"], [("+", "away", "0101")]),
@@ -43,6 +46,7 @@ NEIGHBOURS = {
     "fussy": (1.5, [("adj", "挑剔的，爱挑剔")]),
     "wife": (1.0, [("", "妻子")]),
     "shake": (1.0, [("v", "摇动")]),
+    "coach": (1.0, [("", "马车，客车")]),
 }
 _HEADER = "  1 This is a made-up WordNet-format database for Yingdu's tests.  \n"
 
@@ -79,7 +83,7 @@ def write_wordnet(folder: Path) -> Path:
         )
         for key, _letter, words, _pointers in synsets:
             for word in words:
-                senses.setdefault((name, word), []).append(offsets[key][1])
+                senses.setdefault((name, word.lower()), []).append(offsets[key][1])
     for name in SYNSETS:
         lines = [
             f"{word.replace(' ', '_')} {name[0]} {len(found)} 0 {len(found)} 1 "
@@ -117,6 +121,15 @@ def test_synonyms_derivations_and_similar_adjectives_bridge_to_chinese(wn_folder
     how, glosses = found["fastidious"]
     assert how.startswith("similar") and glosses[0][1].startswith("挑剔的")
     assert "hansom" not in found and "zzz" not in found  # no glossed neighbour: no guess
+
+
+def test_a_noun_no_neighbour_glosses_is_a_kind_of_its_hypernym(wn_folder):
+    """Second pass: landau has no glossed synonym; it is a coach, 一种马车 (the best item
+    only).  A word WordNet writes as a name gets nothing."""
+    found = wordnet_glosses({"landau", "tilbury", "composure"}, NEIGHBOURS.get, wn_folder)
+    assert found["landau"] == ("kind coach", [("n", "一种马车")])
+    assert found["composure"][0] == "synonym calmness"  # the first pass is unchanged
+    assert "tilbury" not in found
 
 
 def test_irregular_forms_and_lemmas(wn_folder):

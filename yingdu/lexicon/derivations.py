@@ -16,7 +16,7 @@ from pathlib import Path
 EXCEPTIONS_NAME = "derivation_exceptions.tsv"
 _MIN_BASE = 3  # shorter bases (un+it, re+ad) are never derivation bases
 # Endings of adjectives that in-/im-/il-/ir- negate (impossible, incorrect, informal …).
-_ADJECTIVE_ENDINGS = (
+ADJECTIVE_ENDINGS = (
     "ble", "ent", "ant", "ive", "ect", "ete", "al", "ous", "ic", "ite", "ar", "ure", "ate",
     "ful", "ise", "ane",
 )  # fmt: skip
@@ -111,7 +111,7 @@ def derivation_bases(
         base = word[len(prefix) :].removeprefix("-")
         if not word.startswith(prefix) or len(base) < _MIN_BASE:
             continue
-        if needs_adjective and not base.endswith(_ADJECTIVE_ENDINGS):
+        if needs_adjective and not base.endswith(ADJECTIVE_ENDINGS):
             continue
         if _same_inflection(word, base) or not known(base):
             continue

@@ -14,12 +14,26 @@ how the base is spelled, and how the base's Chinese gloss becomes the derivation
 * -al/-ical/-ic/-ern adjectives (agricultural, atmospheric, eastern): the base noun's
   gloss + 的;
 * -ing/-ed participle adjectives (mortifying): the base verb's gloss;
-* un-/in-/im-/dis- + adjective (unkind, impatient): 不 + the base's gloss;
+* -able/-ible (imaginable, endurable, controllable): 可 + the base verb's gloss + 的;
+* -ive (suggestive): the base verb's gloss + 的;
+* -ess (heiress, patroness, adventuress): 女 + the base noun's gloss;
+* agentive -er/-or after a word glossed only as a verb (not suitor <- suit, coster <- cost):
+  the base verb's gloss + 者;
+* -ian after a noun (logician, historian): the base noun's gloss + 家;
+* -al after a verb that is only a verb (avowal, refusal): the verb's gloss;
+* -ancy/-ency (pliancy, urgency): the -ant/-ent adjective's gloss without 的;
+* -ance/-ence after a verb (endurance): the verb's gloss;
+* archaic -eth (taketh, saith is not regular): the base verb's gloss;
+* un-/in-/im-/dis- + adjective (unkind, impatient): 不 + the base's gloss; un- + a participle
+  (unguarded, undated): 未 + the verb; un- + a verb (unshackle): 解除 + the verb;
 * re- + verb (rebuild): 重新 + the base verb's gloss;
 * compounds of two glossed words (website = web + site) and hyphenated words: the first
   gloss item of each part, joined.
 
-Only the first sense (first item) of the base gloss is used, at most two items.
+Only the first sense (first item) of the base gloss is used, at most two items.  A base
+without a gloss of its own may itself be a derivation (``DEPTH`` steps: imprudently <-
+imprudent <- prudent, suggestiveness <- suggestive <- suggest, ungovernable <- governable <-
+govern).
 """
 
 from __future__ import annotations
@@ -28,6 +42,7 @@ import re
 from collections.abc import Callable
 
 from .cedict import CAPITAL_POS
+from .derivations import ADJECTIVE_ENDINGS
 from .inflections import suffix_candidates
 
 Glosses = list[tuple[str, str]]
@@ -87,6 +102,46 @@ def _noun_bases(word: str, suffix: str) -> list[str]:
     return bases
 
 
+def _doubled(stem: str) -> list[str]:
+    """``controll`` -> ``control`` (a doubled final consonant before a suffix)."""
+    return [stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou" else []
+
+
+def _able_bases(word: str) -> list[str]:
+    stem = word[:-4]
+    bases = [stem, stem + "e", *_doubled(stem), stem + "ate"]
+    if stem.endswith("i"):
+        bases.append(stem[:-1] + "y")  # reliable -> rely
+    return bases
+
+
+def _ive_bases(word: str) -> list[str]:
+    stem = word[:-3]
+    bases = [stem, stem + "e"]
+    if word.endswith("ative"):
+        bases += [word[:-5], word[:-5] + "e"]  # informative -> inform
+    return bases
+
+
+def _ess_bases(word: str) -> list[str]:
+    stem = word[:-3]
+    return [stem, stem + "er", word[:-4] + "or", word[:-4] + "er", *_doubled(stem)]
+
+
+def _agent_bases(word: str) -> list[str]:
+    stem = word[:-2]
+    return [stem, stem + "e", *_doubled(stem)]
+
+
+# Base part of speech for a rule that needs a base glossed as a verb and nothing else
+# (avowal <- avow; no noun from a word that is also a noun: signal is not sign's action).
+_VERB_ONLY = "v!"
+
+
+def _verb_only(glosses: Glosses) -> bool:
+    return bool(glosses) and all(pos == "v" for pos, _ in glosses)
+
+
 # (suffix, base spellings, pos of the base gloss to take, how an item becomes the gloss, pos)
 _SUFFIXES: tuple[tuple[str, Callable[[str], list[str]], str, Callable[[str], str], str], ...] = (
     ("ly", _ly_bases, "adj", _adverb, "adv"),
@@ -98,12 +153,24 @@ _SUFFIXES: tuple[tuple[str, Callable[[str], list[str]], str, Callable[[str], str
     ("ion", lambda w: _noun_bases(w, "ion"), "v", lambda i: i, "n"),
     ("ence", lambda w: [w[:-4] + "ent"], "adj", _strip_de, "n"),
     ("ance", lambda w: [w[:-4] + "ant"], "adj", _strip_de, "n"),
+    ("ency", lambda w: [w[:-4] + "ent"], "adj", _strip_de, "n"),
+    ("ancy", lambda w: [w[:-4] + "ant"], "adj", _strip_de, "n"),
+    ("ence", lambda w: [w[:-4], w[:-4] + "e"], "v", lambda i: i, "n"),
+    ("ance", lambda w: [w[:-4], w[:-4] + "e"], "v", lambda i: i, "n"),
     ("ief", lambda w: [w[:-3] + "ieve"], "v", lambda i: i, "n"),
     ("ial", lambda w: [w[:-3] + "y"], "v", lambda i: i, "n"),
     ("ment", lambda w: _noun_bases(w, "ment"), "v", lambda i: i, "n"),
     ("ity", lambda w: [w[:-5] + "le"] if w.endswith("ility") else _noun_bases(w, "ity"),
      "adj", _strip_de, "n"),
     ("less", lambda w: [w[:-4]], "n", lambda i: "无" + _strip_de(i), "adj"),
+    ("able", _able_bases, "v", lambda i: "可" + _strip_de(i) + "的", "adj"),
+    ("ible", lambda w: [w[:-4], w[:-4] + "e"], "v", lambda i: "可" + _strip_de(i) + "的", "adj"),
+    ("ive", _ive_bases, "v", lambda i: _strip_de(i) + "的", "adj"),
+    ("ess", _ess_bases, "n", lambda i: "女" + _strip_de(i), "n"),
+    ("ian", lambda w: [w[:-3], w[:-3] + "y", w[:-3] + "s"], "n", lambda i: _strip_de(i) + "家",
+     "n"),
+    ("eth", lambda w: [w[:-3], w[:-3] + "e"], "v", lambda i: i, "v"),
+    ("al", lambda w: [w[:-2], w[:-2] + "e"], _VERB_ONLY, lambda i: i, "n"),
     ("ical", lambda w: [w[:-4] + "y", w[:-4] + "ics", w[:-2]], "n", _of_noun, "adj"),
     ("al", lambda w: [w[:-2], w[:-2] + "e", w[:-2] + "y"], "n", _of_noun, "adj"),
     ("ic", lambda w: [w[:-2], w[:-2] + "e", w[:-2] + "y", w[:-2] + "ere"], "n", _of_noun, "adj"),
@@ -111,6 +178,8 @@ _SUFFIXES: tuple[tuple[str, Callable[[str], list[str]], str, Callable[[str], str
     ("ing", lambda w: list(suffix_candidates(w)), "v", lambda i: i, "adj"),
     ("ed", lambda w: list(suffix_candidates(w)), "v", lambda i: i, "adj"),
     ("ful", lambda w: [w[:-3], w[:-4] + "y"], "n", lambda i: "有" + _strip_de(i), "adj"),
+    ("er", _agent_bases, _VERB_ONLY, lambda i: _strip_de(i) + "者", "n"),
+    ("or", _agent_bases, _VERB_ONLY, lambda i: _strip_de(i) + "者", "n"),
 )  # fmt: skip
 _PREFIXES = (
     ("un", "adj", "不"),
@@ -123,32 +192,77 @@ _MIN_BASE = 3
 # Latin prefixes that are also short words: "per" + "mission" is no compound.
 _NOT_COMPOUND_LEFT = frozenset({"per", "pro", "con", "com", "sub", "pre", "res", "dis", "mis"})
 _MIN_PART = 3
+# How many derivation steps a base may itself need (imprudently <- imprudent <- prudent).
+DEPTH = 2
 
 
 def derived_gloss(
-    word: str, gloss_of: GlossOf, compounds: bool = True
+    word: str, gloss_of: GlossOf, compounds: bool = True, depth: int = DEPTH
 ) -> tuple[str, Glosses] | None:
     """(rule, glosses) for ``word`` built from a glossed base; None when no rule applies.
 
     ``compounds=False`` skips the compound split (used when a dictionary knows the word).
+    A base without a gloss may itself be derived, ``depth`` steps down.
     """
+
+    def base_gloss(base: str) -> Glosses | None:
+        if base == word:
+            return None
+        found = gloss_of(base)
+        if not found and depth > 0:
+            derived = derived_gloss(base, gloss_of, compounds=False, depth=depth - 1)
+            found = derived[1] if derived else None
+        return found
+
+    if _prefix_first(word) and (found := _by_prefix(word, base_gloss)):
+        return found
     for suffix, bases, base_pos, make, pos in _SUFFIXES:
         if not word.endswith(suffix) or len(word) - len(suffix) < _MIN_BASE:
             continue
         for base in bases(word):
-            glosses = gloss_of(base) if base != word else None
-            items = _items(glosses, base_pos) if glosses else []
+            glosses = base_gloss(base) if len(base) >= _MIN_BASE else None
+            if base_pos == _VERB_ONLY:
+                items = _items(glosses, "v") if glosses and _verb_only(glosses) else []
+            else:
+                items = _items(glosses, base_pos) if glosses else []
             if items:
                 return f"-{suffix} <- {base}", [(pos, "，".join(dict.fromkeys(map(make, items))))]
+    found = _by_prefix(word, base_gloss)
+    return found or (compound_gloss(word, gloss_of) if compounds else None)
+
+
+def _prefix_first(word: str) -> bool:
+    """A negation whose rest is a word reads prefix first: un+governable, not ungovern+able;
+    in-/im- only before an adjective ending (in+supportable; not in+formative)."""
+    if word.startswith("un"):
+        return True
+    return word.startswith(("in", "im")) and word.endswith(ADJECTIVE_ENDINGS)
+
+
+def _by_prefix(word: str, base_gloss: GlossOf) -> tuple[str, Glosses] | None:
     for prefix, base_pos, head in _PREFIXES:
         base = word[len(prefix) :]
         if word.startswith(prefix) and len(base) >= _MIN_BASE + 1:
-            glosses = gloss_of(base)
+            glosses = base_gloss(base)
+            if prefix == "un" and glosses and (gloss := _un_gloss(base, glosses)):
+                return f"un- <- {base}", [gloss]
             items = _items(glosses, base_pos) if glosses else []
             if items:
                 gloss = "，".join(head + _strip_de(i) for i in items)
                 return f"{prefix}- <- {base}", [(glosses[0][0], gloss)]
-    return compound_gloss(word, gloss_of) if compounds else None
+    return None
+
+
+def _un_gloss(base: str, glosses: Glosses) -> tuple[str, str] | None:
+    """un- before a participle (unguarded: 未 + the verb) or a verb (unshackle: 解除 +
+    the verb); None for the usual 不 + adjective."""
+    if base.endswith("ed"):
+        items = _items(glosses, "v") or _items(glosses)
+        return ("adj", "，".join("未" + _strip_de(i) for i in items)) if items else None
+    if glosses[0][0] == "v":
+        items = _items(glosses, "v")
+        return ("v", "，".join("解除" + i for i in items)) if items else None
+    return None
 
 
 def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:

@@ -18,7 +18,9 @@ Order of preference for a key without a trusted gloss (lists, ECDICT):
 6. WordNet (:mod:`.wordnet`, when installed) for what is still without a gloss: a word of
    the same synset, a derivationally related word or a similar adjective that the steps
    above gloss well (composure -> calmness -> 平常心); it also replaces a compound's guess
-   (greatcoat is a topcoat, 大衣, not 重大外套), whose source is then ``compound``.
+   (greatcoat is a topcoat, 大衣, not 重大外套), whose source is then ``compound``;
+7. a derivation again, now from a base only steps 1-6 gloss (obsequiousness <-
+   obsequious, glossed through WordNet).
 
 :func:`fill_glosses` also offers *new* keys: common English words (wordfreq) that are in no
 other source but that this chain can gloss (lady, hat, website, smartphone …), so a reader
@@ -86,7 +88,26 @@ def fill_glosses(
         if result:
             out[key] = result
     out.update(_through_wordnet(candidates, out, direct))
+    out.update(_derived_from_filled(candidates, out, gloss_of))
     return out
+
+
+def _derived_from_filled(candidates: set[str], out: dict, gloss_of) -> dict:
+    """key -> ("derived", glosses, rule) for the candidates still without a gloss whose base
+    only the later steps gloss (obsequiousness <- obsequious, bridged by WordNet)."""
+
+    def filled(key: str) -> Glosses | None:
+        found = out.get(key)
+        if found and found[0] != "compound" and not _negated(found[1]):
+            return found[1]
+        return gloss_of(key)
+
+    more = {}
+    for key in sorted(k for k in candidates if k not in out and " " not in k):
+        derived = derived_gloss(key, filled, compounds=False)
+        if derived:
+            more[key] = ("derived", derived[1], derived[0])
+    return more
 
 
 def _through_wordnet(candidates: set[str], out: dict, direct: dict) -> dict:

@@ -18,12 +18,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from .bands import BANDS, BEYOND
+from .derive import derived_gloss
 from .inflections import suffix_candidates
 from .paths import default_lexicon_path
 from .schema import SCHEMA_VERSION
 
 Surface = tuple[str, int, int, str]  # (lemma, band rank, flags, band code)
 MweKey = tuple[tuple[str, ...], str, int]  # (lemmas, phrase, band rank)
+_MIN_DERIVED = 6  # shortest unknown word glossed from its parts at look-up time
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,35 @@ class Lexicon:
         row = self._query_entry(key)
         if row is None and " " not in key:
             row = self._cold_form_entry(key)
+        if row is None and " " not in key:
+            return self._derived_entry(key)
         return self._entry(row) if row else None
+
+    def _derived_entry(self, word: str) -> Entry | None:
+        """An entry made at look-up time for a word the lexicon does not store, from a stored
+        word it derives from (uncourteous <- courteous, dustcoat <- dust + coat, gasfitters
+        <- gas + fitter): band 超纲, the gloss built by :func:`.derive.derived_gloss`,
+        ``band_source`` ``none`` and ``sources["glosses"]`` ``derived-at-lookup``."""
+        if not word.isalpha() or len(word) < _MIN_DERIVED:
+            return None
+
+        def stored_gloss(key: str):
+            row = self._query_entry(key)
+            return json.loads(row[6]) if row and row[6] != "[]" else None
+
+        for form in dict.fromkeys([word, *suffix_candidates(word)]):
+            found = derived_gloss(form, stored_gloss)
+            if found:
+                rule, glosses = found
+                return Entry(
+                    lemma=form,
+                    headword=form,
+                    band=BANDS[BEYOND],
+                    band_source="none",
+                    glosses=tuple(tuple(g) for g in glosses),
+                    sources={"glosses": "derived-at-lookup", "gloss_rule": rule},
+                )
+        return None
 
     def _cold_form_entry(self, form: str):
         """The entry of a regular form of a word outside the surface table (upbraided ->

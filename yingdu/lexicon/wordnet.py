@@ -212,7 +212,7 @@ def wordnet_forms(folder: Path | str | None = None) -> dict[str, list[str]]:
 # the kind of neighbour it came through, the word's sense it belongs to, and the
 # neighbour's own CC-CEDICT score.  Set by hand on the corpus misses, checked in aggregate
 # with bench/bench_lexicon.py (no per-word choice looks at the curriculum lists).
-NEIGHBOUR_TIER = {"synonym": 0.0, "related": 1.0, "similar": 2.5}
+NEIGHBOUR_TIER = {"synonym": 0.0, "related": 1.0, "similar": 2.5, "kind": 1.0}
 SENSE_RANK_WEIGHT = 1.2  # per sense after the word's most frequent one (at most 5)
 OTHER_POS_PENALTY = 2.5  # a sense in a part of speech that is not the word's main one
 NEIGHBOUR_SCORE_WEIGHT = 0.3  # x the neighbour's CC-CEDICT score
@@ -230,7 +230,15 @@ FEW_SENSES_BONUS = 1.0
 AGREEMENT_BONUS = 1.0  # per further neighbour offering the same Chinese (at most 2)
 # The best candidate must score at most this, by the kind of neighbour it came through
 # (derivations are the most reliable: figures in docs/lexicon.md).
-MAX_SCORE = {"synonym": 3.5, "related": 4.5, "similar": 3.0}
+MAX_SCORE = {"synonym": 3.5, "related": 4.5, "similar": 3.0, "kind": 2.5}
+# A noun no other neighbour glosses may be glossed as a kind of its hypernym (hansom ->
+# carriage: 一种马车), second pass only, and only through a hypernym whose shared synset
+# is that word's usual sense (the penalties above) and a word of at most this many senses.
+KIND_MAX_SENSES = 2
+KIND_PREFIX = "一种"
+# A hypernym with this many direct hyponyms or more is too general to say what a word is
+# (person: 402, so misogamist is not 一种有人; shrub: 304, so catclaw is 一种灌木).
+KIND_MAX_HYPONYMS = 400
 WITHIN = 1.5  # items kept: within this of the best
 MIN_LETTERS = 3  # shorter strings are abbreviations or letters in a text (Co, U, E, K)
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
@@ -238,10 +246,24 @@ _ITEM_SPLIT = re.compile(r"[，,；;]")
 _LATIN = re.compile(r"[A-Za-z…]")
 
 
-def _neighbours(wn: WordNet, word: str, sense: Sense) -> list[tuple[str, str, str, int]]:
-    """(tier, neighbour word, its synset's pos, synset offset) for one sense of ``word``."""
+def _neighbours(
+    wn: WordNet, word: str, sense: Sense, kinds: bool = False
+) -> list[tuple[str, str, str, int]]:
+    """(tier, neighbour word, its synset's pos, synset offset) for one sense of ``word``;
+    with ``kinds`` only the words of a noun sense's hypernyms."""
     synset = wn.synset(sense.pos, sense.offset)
     index = synset.words.index(word) + 1 if word in synset.words else 0
+    if kinds:
+        if sense.pos != "n" or word in synset.proper:  # AARP, FDA, Tao: names
+            return []
+        offsets = [(p, o) for sym, o, p, _s, _t in synset.pointers if sym == "@"]
+        return [  # not "@i" (instance): an instance of a kind is a name (Landau, physicist)
+            ("kind", other, pos, offset)
+            for pos, offset in offsets
+            if _hyponym_count(wn.synset(pos, offset)) < KIND_MAX_HYPONYMS
+            for other in wn.synset(pos, offset).words
+            if " " not in other
+        ]
     out = [("synonym", other, synset.pos, sense.offset) for other in synset.words if other != word]
     for symbol, offset, pos, source, target in synset.pointers:
         if symbol in ("+", "\\") and source in (0, index) and target:
@@ -251,6 +273,10 @@ def _neighbours(wn: WordNet, word: str, sense: Sense) -> list[tuple[str, str, st
         elif symbol == "&":
             out += [("similar", other, pos, offset) for other in wn.synset(pos, offset).words]
     return out
+
+
+def _hyponym_count(synset: Synset) -> int:
+    return sum(1 for pointer in synset.pointers if pointer[0] == "~")
 
 
 def _neighbour_penalty(wn: WordNet, neighbour: str, pos: str, offset: int) -> float:
@@ -289,6 +315,8 @@ def _strip_de(item: str) -> str:
 
 def _convert(word: str, item: str, tier: str, to_pos: str, from_pos: str) -> str | None:
     """The neighbour's Chinese item as a gloss of the word's part of speech (None: no way)."""
+    if tier == "kind":
+        return KIND_PREFIX + _strip_de(item) if to_pos == "n" else None
     if tier != "related":
         return item
     if to_pos == "n" and from_pos == "v" and word.endswith(_AGENT_SUFFIXES):
@@ -313,10 +341,15 @@ def _main_pos(senses: list[Sense]) -> str:
     return max(tagged, key=lambda pos: (*tagged[pos], -"nvar".index(pos)))
 
 
-def bridge_glosses(wn: WordNet, word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
-    """(how, glosses) for ``word`` through its WordNet neighbours; None when none is good."""
+def bridge_glosses(
+    wn: WordNet, word: str, gloss_of: GlossOf, kinds: bool = False
+) -> tuple[str, Glosses] | None:
+    """(how, glosses) for ``word`` through its WordNet neighbours; None when none is good.
+    ``kinds``: through the hypernyms of a noun of few senses instead (the second pass)."""
     senses = wn.senses.get(word)
     if not senses or len(word) < MIN_LETTERS:
+        return None
+    if kinds and len(senses) > KIND_MAX_SENSES:
         return None
     main = _main_pos(senses)
     few = FEW_SENSES_BONUS if len(senses) <= FEW_SENSES else 0.0
@@ -325,7 +358,7 @@ def bridge_glosses(wn: WordNet, word: str, gloss_of: GlossOf) -> tuple[str, Glos
         to_pos = GLOSS_POS[sense.pos]
         base = SENSE_RANK_WEIGHT * min(sense.rank, 5)
         base += (0.0 if sense.pos == main else OTHER_POS_PENALTY) - few
-        for tier, neighbour, npos, offset in _neighbours(wn, word, sense):
+        for tier, neighbour, npos, offset in _neighbours(wn, word, sense, kinds):
             found = gloss_of(neighbour) if neighbour != word else None
             if not found:
                 continue
@@ -365,6 +398,30 @@ def _best_groups(scored: dict) -> tuple[str, Glosses] | None:
         if chinese not in bucket and len(bucket) < 3:
             bucket.append(chinese)
     return how, [(pos, "，".join(items)) for pos, items in groups.items()][:2]
+
+
+def _through_kinds(wn: WordNet, spellings: dict, out: dict, gloss_of: GlossOf) -> dict:
+    """The second pass: nouns the neighbours leave without a gloss, as a kind of their
+    hypernym (hansom -> carriage -> 一种马车)."""
+    left = {word: variants for word, variants in spellings.items() if word not in out}
+    wn.read_index(
+        {
+            n[1]
+            for variants in left.values()
+            for variant in variants
+            for sense in wn.senses.get(variant, ())
+            for n in _neighbours(wn, variant, sense, kinds=True)
+        }
+    )
+    found = {}
+    for word, variants in sorted(left.items()):
+        for variant in variants:
+            result = bridge_glosses(wn, variant, gloss_of, kinds=True)
+            if result:  # the best item only: the hypernym's other items drift (fur: 都市)
+                how, glosses = result
+                found[word] = how, [(glosses[0][0], _ITEM_SPLIT.split(glosses[0][1])[0])]
+                break
+    return found
 
 
 def wordnet_spellings(word: str) -> list[str]:
@@ -407,6 +464,7 @@ def wordnet_glosses(
                 if result:
                     out[word] = result
                     break
+        out.update(_through_kinds(wn, spellings, out, gloss_of))
     finally:
         wn.close()
     return out
