@@ -20,7 +20,7 @@ import argparse
 import sys
 
 from yingdu import config
-from yingdu.commands import lexicon, reading, search, serve, site, users, worker
+from yingdu.commands import lexicon, reading, search, serve, site, users, worker, worksheet
 from yingdu.commands.runtime import setup_django
 from yingdu.imports import cli as imports_cli
 
@@ -35,6 +35,7 @@ REGISTER_COMMANDS = (
     imports_cli.register,  # import SOURCE…
     worker.register,
     users.register,  # users create|import|token
+    worksheet.register,
 )
 
 
