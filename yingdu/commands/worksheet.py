@@ -83,7 +83,10 @@ def _write(worksheet: dict, fmt: str, output: str | None) -> int:
         except render.RenderError as exc:
             return _fail(str(exc))
     if output:
-        Path(output).write_bytes(data)
+        try:
+            Path(output).write_bytes(data)
+        except OSError as exc:
+            return _fail(f"无法写入 {output}：{exc}")
         print(f"{fmt}: {output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)

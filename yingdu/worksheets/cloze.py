@@ -39,6 +39,9 @@ TOO_GENERAL = word_set(
 )
 
 
+_MODALS = word_set("can could may might must shall should will would ought need dare")
+
+
 class Candidate(NamedTuple):
     lemma: str
     band: int
@@ -61,7 +64,7 @@ def make_cloze(passage: Passage, level: int, lexicon: Lexicon, rng, blanks: int 
     for word in passage.words:
         if word.sentence == 0 or word.band > level or len(word.text) < 3:
             continue
-        if word.lemma in TOO_GENERAL:
+        if word.lemma in TOO_GENERAL or _capitalised_inside(passage, word):
             continue
         pos = word_pos(word, lexicon, strict=True)
         tag = inflection_of(word.text, word.lemma)
@@ -98,6 +101,11 @@ def make_cloze(passage: Passage, level: int, lexicon: Lexicon, rng, blanks: int 
     return {"instructions": INSTRUCTIONS, "spans": spans, "items": items}
 
 
+def _capitalised_inside(passage: Passage, word) -> bool:
+    """A capitalised word inside a sentence (Sundays, the Internet): not a cloze answer."""
+    return word.text[:1].isupper() and passage.sentences[word.sentence][0] != word.start
+
+
 def pick_distractors(word, pos, tag, lexicon, used_lemmas, rng) -> list[str] | None:
     """Three distractors for ``word`` (written as the answer is), or None when there are not
     three good ones."""
@@ -109,7 +117,7 @@ def pick_distractors(word, pos, tag, lexicon, used_lemmas, rng) -> list[str] | N
     pool = [
         c
         for c in candidates_for(lexicon, pos)
-        if abs(c.band - word.band) <= 1 and c.lemma not in used_lemmas
+        if c.pos[0] == pos and abs(c.band - word.band) <= 1 and c.lemma not in used_lemmas
     ]
     pool.sort(key=lambda c: (abs(c.zipf - zipf), c.lemma))
     forms: list[str] = []
@@ -160,7 +168,7 @@ def _read_pools(lexicon: Lexicon) -> dict[str, list[Candidate]]:
     pools: dict[str, list[Candidate]] = {}
     for key, headword, band, glosses, zipf in rows:
         plain = key.isalpha() and key.isascii() and key.islower() and len(key) >= 3
-        if headword != key or not plain:
+        if headword != key or not plain or key in TOO_GENERAL or key in _MODALS:
             continue
         if lexicon.surface.get(key, ("",))[0] != key:
             continue
