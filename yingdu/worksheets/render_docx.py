@@ -4,6 +4,8 @@ underlined numbers, the answer key after a page break."""
 from __future__ import annotations
 
 import io
+import zipfile
+from datetime import datetime
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -12,6 +14,7 @@ from docx.shared import Cm, Pt
 
 from . import layout
 
+FIXED_TIME = datetime(2020, 1, 1)  # document dates: the same worksheet, the same bytes
 CJK_FONT = "SimSun"  # Word's usual Chinese font; Word and LibreOffice substitute one they have
 
 
@@ -27,8 +30,25 @@ def docx_bytes(worksheet: dict) -> bytes:
         document.add_heading(layout.heading(index, section), level=2)
         for line in layout.key_lines(section, worksheet["seed"]):
             document.add_paragraph(line)
+    properties = document.core_properties
+    properties.title = worksheet.get("title") or ""
+    properties.author = properties.last_modified_by = "英读 Yingdu"
+    properties.created = properties.modified = FIXED_TIME
+    properties.revision = 1
     out = io.BytesIO()
     document.save(out)
+    return _without_times(out.getvalue())
+
+
+def _without_times(data: bytes) -> bytes:
+    """The same .docx with fixed entry times, so one worksheet always gives the same bytes
+    (and the library recognises it when it is saved twice)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(entry))
     return out.getvalue()
 
 

@@ -84,7 +84,7 @@ def pdf_bytes(worksheet: dict) -> bytes:
     title = worksheet.get("title") or "英语练习"
     document = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
-        bottomMargin=1.8 * cm, title=title, author="英读 Yingdu",
+        bottomMargin=1.8 * cm, title=title, author="英读 Yingdu", invariant=True,
     )  # fmt: skip
     document.build(story)
     return out.getvalue()
