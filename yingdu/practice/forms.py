@@ -35,7 +35,10 @@ class WorksheetForm(forms.Form):
 
 
 class LibraryForm(forms.ModelForm):
-    """The library's facets a saved worksheet is filed under (类型 is always 英语试题)."""
+    """The library's facets a saved worksheet is filed under (类型 is always 英语试题). They
+    are checked on saving only: the browser must not hold back a preview or a download."""
+
+    use_required_attribute = False
 
     class Meta:
         model = Resource
