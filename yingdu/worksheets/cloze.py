@@ -8,17 +8,20 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from functools import lru_cache
 from typing import NamedTuple
 
 from yingdu.lexicon.store import Lexicon
 
 from .passage import (
     CONTENT_POS,
+    INFLECTIONS,
     Passage,
     gloss_of,
     gloss_senses,
     inflect,
     inflection_of,
+    regular_forms,
     same_case,
     senses_of,
     spread,
@@ -47,7 +50,16 @@ class Candidate(NamedTuple):
     band: int
     zipf: float
     pos: tuple[str, ...]
-    senses: frozenset[str]
+    glosses: tuple[tuple[str, str], ...]
+
+    @property
+    def senses(self) -> frozenset[str]:
+        return _senses(self.glosses)
+
+
+@lru_cache(maxsize=65536)
+def _senses(glosses: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return senses_of(glosses)
 
 
 def default_blanks(word_count: int) -> int:
@@ -64,7 +76,7 @@ def make_cloze(passage: Passage, level: int, lexicon: Lexicon, rng, blanks: int 
     for word in passage.words:
         if word.sentence == 0 or word.band > level or len(word.text) < 3:
             continue
-        if word.lemma in TOO_GENERAL or _capitalised_inside(passage, word):
+        if word.lemma in TOO_GENERAL or word.lemma in _MODALS or _capitalised_inside(passage, word):
             continue
         pos = word_pos(word, lexicon, strict=True)
         tag = inflection_of(word.text, word.lemma)
@@ -125,6 +137,8 @@ def pick_distractors(word, pos, tag, lexicon, used_lemmas, rng) -> list[str] | N
         if _related(candidate.lemma, word.lemma) or candidate.senses & answer_senses:
             continue
         form = inflect(lexicon, candidate.lemma, tag)
+        if tag == "ed" and _irregular(lexicon, candidate.lemma):
+            continue  # payed beside paid
         if form is None or form in used_lemmas or any(_related(form, f) for f in forms):
             continue
         forms.append(form)
@@ -135,11 +149,21 @@ def pick_distractors(word, pos, tag, lexicon, used_lemmas, rng) -> list[str] | N
     return [same_case(word.text, form) for form in rng.sample(forms, 3)]
 
 
+def _irregular(lexicon: Lexicon, lemma: str) -> bool:
+    """The lexicon knows a past form of ``lemma`` that no regular rule makes (pay: paid)."""
+    entry = lexicon.lookup(lemma)
+    forms = entry.forms if entry else ()
+    regular = {f for tag in INFLECTIONS for f in regular_forms(lemma, tag)}
+    return any(f not in regular and not f.endswith(("s", "ing")) for f in forms)
+
+
 def _related(one: str, other: str) -> bool:
     """One word begins with the other (care, careful, carefully): never options together."""
     return one.startswith(other) or other.startswith(one)
 
 
+_RARE = 2.0  # words rarer than this Zipf frequency make poor distractors
+_CONTENT_FIRST = tuple(f'[["{pos}"' for pos in CONTENT_POS)
 _POOLS: dict[tuple, dict[str, list[Candidate]]] = {}
 _POOLS_LOCK = threading.Lock()
 
@@ -160,23 +184,24 @@ def _read_pools(lexicon: Lexicon) -> dict[str, list[Candidate]]:
     con = sqlite3.connect(f"{lexicon.path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         rows = con.execute(
-            "SELECT key, headword, band, glosses, zipf FROM entries WHERE is_mwe = 0 AND band < ?",
-            (beyond,),
+            "SELECT key, headword, band, glosses, zipf FROM entries"
+            " WHERE is_mwe = 0 AND band < ? AND zipf >= ? AND key = headword",
+            (beyond, _RARE),
         ).fetchall()
     finally:
         con.close()
     pools: dict[str, list[Candidate]] = {}
-    for key, headword, band, glosses, zipf in rows:
+    for key, _, band, glosses, zipf in rows:
         plain = key.isalpha() and key.isascii() and key.islower() and len(key) >= 3
-        if headword != key or not plain or key in TOO_GENERAL or key in _MODALS:
+        if not plain or key in TOO_GENERAL or key in _MODALS:
             continue
         if lexicon.surface.get(key, ("",))[0] != key:
             continue
-        glosses = json.loads(glosses)
-        parts = tuple(dict.fromkeys(p for p, _ in glosses if p))
-        if not parts or len(parts) > 2:
+        if not glosses.startswith(_CONTENT_FIRST):
             continue
-        candidate = Candidate(key, band, zipf or 3.0, parts, senses_of(glosses))
-        for part in parts:
-            pools.setdefault(part, []).append(candidate)
+        glosses = tuple(map(tuple, json.loads(glosses)))
+        parts = tuple(dict.fromkeys(p for p, _ in glosses if p))
+        if not parts or len(parts) > 2 or parts[0] not in CONTENT_POS:
+            continue
+        pools.setdefault(parts[0], []).append(Candidate(key, band, zipf or 3.0, parts, glosses))
     return pools
