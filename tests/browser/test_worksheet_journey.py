@@ -105,3 +105,23 @@ def test_students_html_checks_answers(browser, live_server, setting):
     assert re.search(r"答对 1 / \d+", student.locator(".ws-result").inner_text())
     assert student.locator(".ws-key").is_hidden()
     student.context.close()
+
+
+def test_the_page_fits_a_phone_and_raises_no_csp_violation(browser, live_server, setting):
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True, locale="zh-CN"
+    )
+    page = context.new_page()
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Security Policy" in m.text else 0)
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("#id_username", "teacher_li")
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_load_state()
+    page.goto(live_server.url + f"/worksheets/new/?kind=news&item={setting.pk}")
+    page.get_by_role("button", name="预览").click()
+    assert "参考答案" in page.locator(".worksheet-preview").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert violations == []
+    context.close()
