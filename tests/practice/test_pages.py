@@ -2,6 +2,7 @@
 resource library under the library's rules, and pasting a text."""
 
 import io
+import json
 
 import pypdfium2
 import pytest
@@ -9,7 +10,7 @@ from django.urls import reverse
 from docx import Document
 
 from tests.practice.conftest import client_for
-from tests.worksheets.conftest import TEXTS
+from tests.worksheets.conftest import POOL, TEXTS
 from yingdu.resources.models import Resource, ResourceStatus
 from yingdu.worksheets.render_pdf import font_path
 
@@ -125,3 +126,14 @@ def test_an_empty_text_is_refused_in_chinese(client, teacher, site_lexicon):
     data = {"text": "  ", "level": "senior", "types": ["cloze"], "action": "preview"}
     page = client.post(NEW, data).content.decode()
     assert "worksheet-preview" not in page and "粘贴" in page
+
+
+def test_the_command_takes_seven_choose_five_distractors_from_the_site(article, capsys, tmp_path):
+    from yingdu.cli import main
+
+    source = tmp_path / "bikes.txt"
+    source.write_text(TEXTS["bikes"], encoding="utf-8")
+    assert main(["worksheet", str(source), "--level", "junior", "--types", "seven"]) == 0
+    seven = json.loads(capsys.readouterr().out)["sections"][0]
+    distractors = [o for o in seven["options"] if o not in TEXTS["bikes"]]
+    assert len(distractors) == 2 and all(d in POOL for d in distractors)

@@ -20,7 +20,10 @@ def register(subparsers) -> None:
     parser.add_argument("--level", required=True, help="primary … kaoyan (or 小学 … 考研)")
     parser.add_argument("--types", default=",".join(TYPES), help="comma-separated: %(default)s")
     parser.add_argument("--seed", type=int, default=0, help="another seed, another worksheet")
-    parser.add_argument("--pool", action="append", default=[], help="texts for 七选五 distractors")
+    parser.add_argument(
+        "--pool", action="append", default=[],
+        help="texts for 七选五 distractors (default: the site's English items)",
+    )  # fmt: skip
     parser.add_argument("--blanks", type=int, default=None, help="number of cloze blanks")
     parser.add_argument("--title", default="", help="title (default: the file name)")
     parser.add_argument("--source", default="", help="where the text comes from")
@@ -43,6 +46,8 @@ def cmd_worksheet(args) -> int:
         pool = [_read(name) for name in args.pool]
     except OSError as exc:
         return _fail(f"无法读取文件：{exc}")
+    if not pool and "seven" in args.types:
+        pool = _site_texts()
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     if not formats or any(f not in FORMATS for f in formats):
         return _fail(f"--format 只能是 {', '.join(FORMATS)}（可用逗号分隔多个）")
@@ -64,6 +69,17 @@ def cmd_worksheet(args) -> int:
             target = str(Path(target).with_suffix(f".{fmt}"))
         failed |= _write(worksheet, fmt, target)
     return failed
+
+
+def _site_texts() -> list[str]:
+    """The site's English texts for the 七选五 distractors, when its database is there."""
+    from yingdu.commands.runtime import database_ready
+
+    if not database_ready():
+        return []
+    from yingdu.practice.service import pool_texts
+
+    return pool_texts()
 
 
 def _read(name: str) -> str:
