@@ -39,25 +39,29 @@ def register(subparsers) -> None:
 
 def cmd_worksheet(args) -> int:
     from yingdu.lexicon.store import LexiconError, load_lexicon
-    from yingdu.worksheets.generate import WorksheetError, generate
+    from yingdu.worksheets.generate import WorksheetError, generate, level_code, parse_types
 
     try:
         text = _read(args.file)
         pool = [_read(name) for name in args.pool]
     except OSError as exc:
         return _fail(f"无法读取文件：{exc}")
-    if not pool and "seven" in args.types:
-        pool = _site_texts()
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     if not formats or any(f not in FORMATS for f in formats):
         return _fail(f"--format 只能是 {', '.join(FORMATS)}（可用逗号分隔多个）")
     if not args.output and (len(formats) > 1 or {"docx", "pdf"} & set(formats)):
         return _fail("DOCX、PDF 或多种格式需要 -o 输出文件")
     try:
+        level, types = level_code(args.level), parse_types(args.types)
+    except WorksheetError as exc:
+        return _fail(str(exc))
+    if not pool and "seven" in types:
+        pool = _site_texts()
+    try:
         lexicon = load_lexicon(args.lexicon)
         title = args.title or (Path(args.file).stem if args.file != "-" else "")
         worksheet = generate(
-            text, args.level, types=args.types, seed=args.seed, title=title,
+            text, level, types=types, seed=args.seed, title=title,
             source=args.source, pool=pool, blanks=args.blanks, lexicon=lexicon,
         )  # fmt: skip
     except (WorksheetError, LexiconError) as exc:
