@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import run_python
 
 ROOT = Path(__file__).resolve().parents[1]
-PLAIN_PACKAGES = ["yingdu.reading", "yingdu.lexicon", "yingdu.importparse"]
+PLAIN_PACKAGES = ["yingdu.reading", "yingdu.lexicon", "yingdu.importparse", "yingdu.worksheets"]
 
 IMPORT_ALL = """
 import importlib, pkgutil, sys

@@ -21,7 +21,17 @@ import argparse
 import sys
 
 from yingdu import config
-from yingdu.commands import backup, lexicon, reading, search, serve, site, users, worker
+from yingdu.commands import (
+    backup,
+    lexicon,
+    reading,
+    search,
+    serve,
+    site,
+    users,
+    worker,
+    worksheet,
+)
 from yingdu.commands.runtime import setup_django
 from yingdu.imports import cli as imports_cli
 
@@ -36,6 +46,7 @@ REGISTER_COMMANDS = (
     imports_cli.register,  # import SOURCE…
     worker.register,
     users.register,  # users create|import|token
+    worksheet.register,  # worksheet FILE|-
     backup.register,  # backup FILE, restore FILE
 )
 

@@ -143,6 +143,7 @@ class Config:
     lexicon_path: Path
     lexicon_source_dir: Path | None
     corpus_dir: Path | None
+    cjk_font: Path | None  # worksheets: the Chinese font embedded in PDFs
     ecdict_url: str
     ecdict_sha256: str
     ecdict_max_bytes: int
@@ -212,6 +213,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         lexicon_path=env.path("YINGDU_LEXICON_PATH", data_dir / "lexicon.sqlite3").resolve(),
         lexicon_source_dir=env.path("YINGDU_LEXICON_DIR"),
         corpus_dir=env.path("YINGDU_CORPUS_DIR"),
+        cjk_font=env.path("YINGDU_CJK_FONT"),
         ecdict_url=env.text("YINGDU_ECDICT_URL", ECDICT_URL),
         ecdict_sha256=env.text("YINGDU_ECDICT_SHA256").strip().lower(),
         ecdict_max_bytes=env.megabytes("YINGDU_ECDICT_MAX_MB", 300),

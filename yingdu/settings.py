@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "yingdu.imports",
     "yingdu.privacy",
     "yingdu.notebook",  # 生词本: cards, FSRS review, goals (after accounts: owned sections)
+    "yingdu.practice",  # 生成练习: worksheets of English texts (yingdu.worksheets)
     "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)
     "django_tasks_db",  # their queue in the database, run by `yingdu worker`
 ]

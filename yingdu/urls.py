@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.bilingual.urls")),
     path("", include("yingdu.compositions.urls")),
     path("", include("yingdu.resources.urls")),
+    path("", include("yingdu.practice.urls")),
     path("", include("yingdu.search.urls")),
     path("", include("yingdu.accounts.urls")),
     path("", include("yingdu.learners.urls")),

@@ -1,0 +1,139 @@
+"""生成练习 on the site: who sees and may use it, preview, downloads, 换一套, saving to the
+resource library under the library's rules, and pasting a text."""
+
+import io
+import json
+
+import pypdfium2
+import pytest
+from django.urls import reverse
+from docx import Document
+
+from tests.practice.conftest import client_for
+from tests.worksheets.conftest import POOL, TEXTS
+from yingdu.resources.models import Resource, ResourceStatus
+from yingdu.worksheets.render_pdf import font_path
+
+pytestmark = pytest.mark.django_db
+NEW = reverse("practice:new")
+
+
+def params(article, **extra):
+    types = ["cloze", "grammar", "seven", "vocab"]
+    base = {"kind": "news", "item": article.pk, "level": "junior", "seed": "0", "types": types}
+    return {**base, "action": "preview", **extra}
+
+
+def test_teachers_see_the_link_on_english_items(client, article, teacher):
+    url = article.get_absolute_url()
+    assert "生成练习" not in client.get(url).content.decode()
+    page = client_for(client, teacher).get(url).content.decode()
+    assert "生成练习" in page and f"kind=news&amp;item={article.pk}" in page
+
+
+def test_students_do_not_see_the_link(client, article, student):
+    assert (
+        "生成练习"
+        not in client_for(client, student).get(article.get_absolute_url()).content.decode()
+    )
+
+
+def test_only_teachers_and_editors_may_open_the_page(client, article, student, visitor, editor):
+    anonymous = client.get(NEW)
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+    for user in (student, visitor):
+        client_for(client, user)
+        assert client.get(NEW).status_code == 403
+        assert client.post(NEW, params(article)).status_code == 403
+    assert client_for(client, editor).get(NEW).status_code == 200
+
+
+def test_preview_of_an_item(client, article, teacher):
+    client_for(client, teacher)
+    page = client.get(NEW, {"kind": "news", "item": article.pk}).content.decode()
+    assert "Old bikes find new riders" in page
+    page = client.post(NEW, params(article)).content.decode()
+    for text in ("完形填空", "语法填空", "七选五", "词汇", "参考答案", "班级", "保存到资源库"):
+        assert text in page, text
+
+
+def test_another_set_takes_the_next_seed(client, article, teacher):
+    client_for(client, teacher)
+    first = client.post(NEW, params(article)).content.decode()
+    other = client.post(NEW, params(article, action="another")).content.decode()
+    assert 'name="seed" value="1"' in other
+    assert (
+        first.split('class="worksheet-preview"')[1] != other.split('class="worksheet-preview"')[1]
+    )
+
+
+@pytest.mark.skipif(font_path() is None, reason="no Chinese TrueType font installed")
+def test_download_pdf(client, article, teacher):
+    response = client_for(client, teacher).post(NEW, params(article, action="pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    pdf = pypdfium2.PdfDocument(response.content)
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "Old bikes find new riders" in text and "参考答案" in text
+
+
+def test_download_docx(client, article, teacher):
+    response = client_for(client, teacher).post(NEW, params(article, action="docx"))
+    document = Document(io.BytesIO(response.content))
+    assert any("参考答案" in p.text for p in document.paragraphs)
+
+
+def test_a_teachers_worksheet_waits_for_review(client, article, teacher, renjiao):
+    facets = {"grade": "j2", "volume": "first", "edition": renjiao.pk, "unit": "Unit 3"}
+    response = client_for(client, teacher).post(NEW, params(article, action="save", **facets))
+    resource = Resource.objects.get()
+    assert response.status_code == 302 and response["Location"] == resource.get_absolute_url()
+    assert resource.type == "test_paper" and resource.status == ResourceStatus.PENDING
+    assert (resource.grade, resource.volume, resource.edition, resource.unit) == (
+        "j2", "first", renjiao, "Unit 3")  # fmt: skip
+    kinds = sorted(f.kind for f in resource.files.all())
+    assert "docx" in kinds and resource.uploader == teacher
+    again = client.post(NEW, params(article, action="save", **facets)).content.decode()
+    assert Resource.objects.count() == 1 and "已经上传" in again  # the library's duplicate rule
+
+
+def test_an_editors_worksheet_is_published_and_found_under_test_papers(
+    client, article, editor, renjiao
+):
+    facets = {"grade": "j2", "volume": "first", "edition": renjiao.pk, "unit": ""}
+    client_for(client, editor).post(NEW, params(article, action="save", **facets))
+    resource = Resource.objects.get(status=ResourceStatus.PUBLISHED)
+    client.logout()
+    listing = client.get(reverse("resources:index"), {"type": "test_paper"}).content.decode()
+    assert resource.title in listing
+
+
+def test_saving_needs_the_facets(client, article, teacher):
+    page = client_for(client, teacher).post(NEW, params(article, action="save")).content.decode()
+    assert Resource.objects.count() == 0 and "这个字段是必填项" in page
+
+
+def test_a_pasted_text(client, teacher, site_lexicon):
+    client_for(client, teacher)
+    data = {"title": "My text", "text": TEXTS["river"], "level": "senior", "seed": "0",
+            "types": ["cloze", "vocab"], "action": "preview"}  # fmt: skip
+    preview = client.post(NEW, data).content.decode().split('class="worksheet-preview"')[1]
+    assert "My text" in preview and "完形填空" in preview and "七选五" not in preview
+
+
+def test_an_empty_text_is_refused_in_chinese(client, teacher, site_lexicon):
+    client_for(client, teacher)
+    data = {"text": "  ", "level": "senior", "types": ["cloze"], "action": "preview"}
+    page = client.post(NEW, data).content.decode()
+    assert "worksheet-preview" not in page and "粘贴" in page
+
+
+def test_the_command_takes_seven_choose_five_distractors_from_the_site(article, capsys, tmp_path):
+    from yingdu.cli import main
+
+    source = tmp_path / "bikes.txt"
+    source.write_text(TEXTS["bikes"], encoding="utf-8")
+    assert main(["worksheet", str(source), "--level", "junior", "--types", "seven"]) == 0
+    seven = json.loads(capsys.readouterr().out)["sections"][0]
+    distractors = [o for o in seven["options"] if o not in TEXTS["bikes"]]
+    assert len(distractors) == 2 and all(d in POOL for d in distractors)
