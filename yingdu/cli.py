@@ -10,6 +10,7 @@ yingdu search QUERY|--reindex   search from the shell, or rebuild the search ind
 yingdu import SOURCE...    web pages, feeds, pasted text -> draft items
 yingdu worker             run background jobs (imports started in the admin) until stopped
 yingdu users create|import|token   accounts for a school, API tokens
+yingdu worksheet FILE|-   a printable worksheet (cloze, grammar fill, 七选五, vocabulary)
 yingdu backup FILE, yingdu restore FILE   the whole site in one archive, and back
 
 This module only assembles the parser from the leaf modules that register the commands

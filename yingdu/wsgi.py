@@ -23,7 +23,11 @@ def warm_up() -> None:
     from yingdu.aids.service import current_lexicon
 
     get_resolver().url_patterns  # imports every view module  # noqa: B018
-    current_lexicon()  # None before the first build: workers load it when it appears
+    lexicon = current_lexicon()  # None before the first build: workers load it then
+    if lexicon is not None:  # the lemmatizer's and tagger's data, loaded on first use
+        from yingdu.reading import annotate
+
+        annotate("Students were reading the stories quickly.", "senior", lexicon)
     connections.close_all()
     gc.collect()
     gc.freeze()
