@@ -17,7 +17,21 @@ WIDTHS = {
     "phone": {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2,
               "is_mobile": True, "has_touch": True},
     "desktop": {"viewport": {"width": 1280, "height": 900}},
+    # text enlarged to 200% on a 375-px phone: the same page in half the CSS pixels (1.4.4, 1.4.10)
+    "phone-zoom-200": {"viewport": {"width": 188, "height": 370}, "device_scale_factor": 4,
+                       "is_mobile": True, "has_touch": True},
 }  # fmt: skip
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# The innermost elements that stick out on the right, to say what makes a page scroll sideways.
+STICKING_OUT = """() => { const limit = document.documentElement.clientWidth + 1;
+  const clipped = e => { for (let a = e.parentElement; a && a !== document.body;
+                           a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+  const out = [...document.body.querySelectorAll('*')]
+    .filter(e => e.getBoundingClientRect().right > limit && !clipped(e));
+  return out.filter(e => !out.some(o => o !== e && e.contains(o))).slice(0, 3)
+    .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim()
+      .replace(/ +/g, '.') : '') + ' ' + (e.textContent || '').trim().slice(0, 30)); }"""
 AUDIENCES = (site_pages.ANYONE, site_pages.STUDENT_ONLY, site_pages.TEACHER_ONLY,
              site_pages.EDITOR_ONLY)  # fmt: skip
 EVERY_BAND_HIGHLIGHTED = "try { localStorage.setItem('yingdu-level', '0'); } catch (e) {}"
@@ -59,7 +73,7 @@ def pages_for(audience) -> list[site_pages.Page]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_page_type_has_no_wcag_violation(browser, live_server, people, axe_script, width):
-    found, checked = {}, 0
+    found, sideways, checked = {}, [], 0
     for audience in AUDIENCES:
         user = people.get(audience)
         context = open_context(browser, width, axe_script, user, live_server.url)
@@ -73,8 +87,15 @@ def test_every_page_type_has_no_wcag_violation(browser, live_server, people, axe
             checked += 1
             if result:
                 found[f"{width} {audience} {target.url}"] = result
+            overflow = page.evaluate(SIDEWAYS)
+            if overflow > 0:
+                what = ", ".join(page.evaluate(STICKING_OUT))
+                sideways.append(f"{width} {audience} {target.url}: {overflow}px ({what})")
         context.close()
     assert not found, f"axe-core found WCAG violations:\n{describe(found)}"
+    assert not sideways, "pages scroll sideways (text cannot be read without loss):\n" + "\n".join(
+        sideways
+    )
     assert checked >= 30
 
 
