@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0 and 2.1, levels A and AA: the rules the site promises to pass (docs/accessibility.md).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Best practices the site keeps as well: headings in order, one <h1>, one <main>.
+EXTRA_RULES = ["heading-order", "page-has-heading-one", "landmark-one-main"]
 
 
 def axe_script_or_skip() -> Path:
@@ -36,14 +38,15 @@ def inject(context, script: Path) -> None:
 def violations(page, context_selector=None) -> list[dict]:
     """axe's violations of the WCAG A/AA rules on the page as it is now."""
     return page.evaluate(
-        """([selector, tags]) => axe.run(selector || document,
-              {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+        """([selector, tags, extra]) => axe.run(selector || document,
+              {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+               rules: Object.fromEntries(extra.map(id => [id, {enabled: true}]))})
             .then(r => r.violations.map(v => ({
               id: v.id, impact: v.impact, help: v.help,
               nodes: v.nodes.map(n => ({target: n.target.join(' '),
                                         html: n.html.slice(0, 160),
                                         why: n.failureSummary}))})))""",
-        [context_selector, WCAG_TAGS],
+        [context_selector, WCAG_TAGS, EXTRA_RULES],
     )
 
 
