@@ -1,7 +1,8 @@
 """A student without a mouse (issue 17): on a news item, Tab reaches every highlighted word in
 reading order and nothing else of the text; Enter opens the word's popover as a dialog that
 takes the focus and is named by the word; Tab and Enter add the word to 生词本; Escape closes
-the dialog and gives the focus back to the word; the header's 复习 link, reached with Tab,
+the dialog and gives the focus back to the word (Shift+Tab out of it too; Tab past its last
+button goes on to the next word); the header's 复习 link, reached with Tab,
 starts the review, answered with the keyboard. axe-core checks the open dialog and the
 revealed answer too."""
 
@@ -106,6 +107,20 @@ def test_read_a_gloss_add_the_word_and_review_without_a_mouse(student_page, live
     page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
     assert page.evaluate(FOCUSED)["text"] == "biodiversity", "the focus is back on the word"
+
+    page.keyboard.press("Enter")  # Shift+Tab out of the dialog: back to its word
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Shift+Tab")
+    expect(dialog).to_have_count(0)
+    assert page.evaluate(FOCUSED)["text"] == "biodiversity"
+    page.keyboard.press("Enter")  # Tab past its last button: on to the next word of the text
+    stops = dialog.locator("button:not([disabled])").count()
+    for _ in range(stops + 1):
+        page.keyboard.press("Tab")
+    expect(dialog).to_have_count(0)
+    following = reached[reached.index("biodiversity") + 1]
+    assert page.evaluate(FOCUSED)["text"] == following
+    page.keyboard.press("Shift+Tab")
 
     tab_until(page, lambda f: f["href"].endswith("/notebook/review/"), backwards=True)
     page.keyboard.press("Enter")

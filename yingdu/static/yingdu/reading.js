@@ -183,7 +183,26 @@
     pop.style.top = (box.bottom + window.scrollY + 6) + "px";
     // Other scripts add their buttons (known.js: "我认识" for signed-in learners).
     document.dispatchEvent(new CustomEvent("yingdu:popover", { detail: { pop: pop, lemma: g.l } }));
+    pop.addEventListener("keydown", tabOut);
     pop.focus();
+  }
+
+  // The popover sits at the end of the page: Tab past its last button goes on to the next
+  // highlighted word of the text, Shift+Tab out of it back to its own word.
+  function tabOut(event) {
+    if (event.key !== "Tab") return;
+    var stops = [pop].concat([].slice.call(pop.querySelectorAll("button:not([disabled]), a[href]")));
+    var from = opener;
+    if (event.shiftKey && document.activeElement === pop) {
+      event.preventDefault();
+      close(true);
+    } else if (!event.shiftKey && document.activeElement === stops[stops.length - 1]) {
+      event.preventDefault();
+      var words = [].slice.call(document.querySelectorAll('.w[tabindex="0"]'));
+      var next = words[words.indexOf(from) + 1];
+      close(!next);
+      if (next) next.focus();
+    }
   }
 
   // The words highlighted at the reader's level (and not known) are buttons in the tab order,
