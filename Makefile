@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export YINGDU_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install run test audit lint format messages bench clean wordnet
+.PHONY: install run test audit lint format messages bench clean wordnet node_modules
 
 install: $(VENV)/.installed
 
@@ -15,6 +15,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test,scale]"
 	touch $@
+
+# axe-core for the accessibility tests (docs/accessibility.md), at the version package-lock.json
+# pins, into node_modules/ (git-ignored). Without npm those tests skip, saying why (CI fails).
+node_modules: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility tests will skip (install Node.js and npm)"; fi
 
 # Optional system data: Princeton WordNet 3.0 (Debian/Ubuntu package wordnet-base), which
 # the lexicon build uses when present for glosses of rare words (docs/lexicon.md).
@@ -34,7 +42,7 @@ run: install
 		$(BIN)/yingdu serve --host $(HOST) --port $(PORT)
 
 # The whole suite: lint, then the audit (deploy checks and attack tests), then the rest.
-test: install lint audit
+test: install node_modules lint audit
 	$(BIN)/pytest -m "not attack"
 
 # Production settings pass `check --deploy` (a throw-away key and data folder), and the
@@ -61,4 +69,4 @@ messages:
 	cd yingdu && ../$(BIN)/django-admin compilemessages
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache node_modules

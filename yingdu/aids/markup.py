@@ -44,7 +44,8 @@ def plain_text(pieces: list[tuple[str, str]]) -> str:
 
 def word_span(text: str, band: str, index: int | None, sense: int | None = None) -> str:
     rank = band_rank(band)
-    attrs = f' data-g="{index}" tabindex="0"' if index is not None else ""
+    # reading.js makes the words above the reader's level focusable buttons (tab order)
+    attrs = f' data-g="{index}"' if index is not None else ""
     if index is not None and sense is not None:
         attrs += f' data-s="{sense}"'  # the glossary entry's sense for this sentence
     return f'<span class="w b{rank}"{attrs}>{escape(text)}</span>'

@@ -13,6 +13,7 @@
       var g = glossary[Number(w.getAttribute("data-g"))];
       w.classList.toggle("known", Boolean(g && known.has(g.l)));
     });
+    document.dispatchEvent(new CustomEvent("yingdu:highlights"));  // known words leave the tab order
     document.querySelectorAll(".word-bank li.wb").forEach(function (row, i) {
       row.classList.toggle("known", Boolean(glossary[i] && known.has(glossary[i].l)));
     });
@@ -24,7 +25,8 @@
     .catch(function () { /* offline: pages stay as they are */ });
 
   function markKnown(lemma, button) {
-    button.disabled = true;
+    if (button.getAttribute("aria-disabled") === "true") return;
+    button.setAttribute("aria-disabled", "true");  // keeps the focus, unlike disabled
     fetch(script.dataset.url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": script.dataset.csrf },
@@ -35,7 +37,7 @@
       apply();
       button.textContent = script.dataset.done;
     }).catch(function () {
-      button.disabled = false;
+      button.removeAttribute("aria-disabled");
       button.textContent = script.dataset.failed;
     });
   }
