@@ -38,7 +38,7 @@ PLAIN_PAGES = {
     "accounts:logout": STUDENT_ONLY, "learners:vocabulary": STUDENT_ONLY,
     "notebook:list": STUDENT_ONLY, "notebook:review": STUDENT_ONLY,
     "notebook:progress": STUDENT_ONLY, "notebook:delete": STUDENT_ONLY,
-    "resources:upload": TEACHER_ONLY, "resources:mine": TEACHER_ONLY,
+    "resources:upload": TEACHER_ONLY, "resources:mine": TEACHER_ONLY, "practice:new": TEACHER_ONLY,
     "resources:review": EDITOR_ONLY, "resources:edit": EDITOR_ONLY,
 }  # fmt: skip
 SEARCH_QUERY = "students"
