@@ -21,7 +21,6 @@ from .tokenize import SPLIT_RE, is_sentence_initial
 from .tokens import (
     BAND,
     END,
-    IS_NUMBER,
     LEMMA,
     START,
     TEXT,
@@ -31,7 +30,6 @@ from .tokens import (
     Split,
     number_token,
     shifted,
-    splice,
 )
 
 _MEMO_LIMIT = 200_000  # memo entries kept before the memo is dropped
@@ -98,9 +96,9 @@ def _learn(strings: Iterable[str], lexicon: Lexicon) -> None:
 
 
 def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
-    """Settle the tokens with band None; note the lemmas of names and numbers."""
+    """Settle the tokens with band None, in place; note the lemmas of names and numbers."""
     numbers = 0
-    replacements: dict[int, list[RawToken]] = {}
+    several: list[tuple[int, list[RawToken]]] = []  # tokens that become several pieces
     memo = lexicon.memo
     for i in list(compress(count(), map(is_, bands, repeat(None)))):
         lemma = lemmas[i]
@@ -108,47 +106,47 @@ def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
             unlisted.add(lemma)
             continue
         token = tokens[i]
+        start = token[START]
         entry = memo.get(token[TEXT])
         if entry.__class__ is Split:  # the commonest case, inline: Darcy, Darcy's, don't
-            start = token[START]
             pieces = entry.initial
             if entry.inside is not pieces and not is_sentence_initial(text, start - offset):
                 pieces = entry.inside
-            new = [shifted(piece, start) for piece in pieces]
         else:
-            new = _pieces(token, text, offset, lexicon)
-        for token in new:
-            if token[BAND] is None:  # a name or a number
-                unlisted.add(token[LEMMA])
-        if len(new) == 1:
-            tokens[i] = token = new[0]
-            lemmas[i], bands[i] = token[LEMMA], token[BAND]
-            numbers += token[IS_NUMBER]
+            pieces = _pieces(token, text, offset, lexicon)
+        if len(pieces) == 1:  # shifted(), written out
+            word, begin, end, lemma, band, is_proper, is_number, mwe = pieces[0]
+            tokens[i] = (word, start + begin, start + end, lemma, band, is_proper, is_number, mwe)
+            lemmas[i] = lemma
+            bands[i] = band
+            numbers += is_number
+            if band is None:  # a name or a number
+                unlisted.add(lemma)
         else:
-            replacements[i] = new
+            several.append((i, [shifted(piece, start) for piece in pieces]))
+            unlisted.update(piece[LEMMA] for piece in pieces if piece[BAND] is None)
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
-    if replacements:
-        tokens = splice(tokens, replacements)
-        lemmas = splice(lemmas, {i: [t[LEMMA] for t in new] for i, new in replacements.items()})
-        bands = splice(bands, {i: [t[BAND] for t in new] for i, new in replacements.items()})
+    for i, new in reversed(several):  # from the end: the indices before stay right
+        tokens[i : i + 1] = new
+        lemmas[i : i + 1] = [token[LEMMA] for token in new]
+        bands[i : i + 1] = [token[BAND] for token in new]
     return tokens, lemmas, bands, numbers
 
 
-def _pieces(token: RawToken, text: str, offset: int, lexicon: Lexicon) -> list[RawToken]:
-    """What a token of the fast path really is: a number, or the pieces of its memo entry."""
+def _pieces(token: RawToken, text: str, offset: int, lexicon: Lexicon) -> tuple[RawToken, ...]:
+    """What a token of the fast path really is: a number, or the pieces of its memo entry
+    (offsets relative to the token)."""
     s, start, end = token[TEXT : END + 1]
     entry = lexicon.memo.get(s)
     if entry is None:
         entry = analyze(s, lexicon)
         if entry is None:
-            return [number_token(s, start, end)]
+            return (number_token(s, 0, end - start),)
         lexicon.memo[s] = entry
     if isinstance(entry, Split | Ambiguous):
-        pieces = pieces_in_context(entry, text, start - offset)
-    else:  # a one-token entry new to the memo
-        pieces = ((s, 0, end - start, *entry),)
-    return [shifted(piece, start) for piece in pieces]
+        return pieces_in_context(entry, text, start - offset)
+    return ((s, 0, end - start, *entry),)  # a one-token entry new to the memo
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:

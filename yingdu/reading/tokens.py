@@ -91,15 +91,3 @@ def shifted(piece: RawToken, start: int) -> RawToken:
 def in_expression(token: RawToken, mwe_id: int) -> RawToken:
     """``token`` marked as part of the multi-word expression ``mwe_id``."""
     return token[:MWE] + (mwe_id,)
-
-
-def splice(items: list, replacements: dict[int, list]) -> list:
-    """``items`` with each item ``i`` in ``replacements`` replaced by the items given for it."""
-    result: list = []
-    last = 0
-    for i in sorted(replacements):
-        result.extend(items[last:i])
-        result.extend(replacements[i])
-        last = i + 1
-    result.extend(items[last:])
-    return result
