@@ -8,7 +8,7 @@ starting at a token wins, and expressions do not overlap.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import compress, count, pairwise
+from itertools import compress, count, islice
 
 from yingdu.lexicon.bands import BANDS
 from yingdu.lexicon.store import Lexicon, MweKey
@@ -50,7 +50,9 @@ def find_expressions(
 def _candidates(tokens, lemmas, distinct, lexicon) -> Iterable[int]:
     """Where an expression may start: its first two lemmas are there, or its first lemma is
     followed by a possessive (beneath one's)."""
-    starts = compress(count(), map(lexicon.mwe_pairs.__contains__, pairwise(lemmas)))
+    # zip (not pairwise) reuses its pair tuple when nothing else holds it: no tuple per token
+    pairs = zip(lemmas, islice(lemmas, 1, None), strict=False)
+    starts = compress(count(), map(lexicon.mwe_pairs.__contains__, pairs))
     poss_firsts = lexicon.mwe_poss_firsts
     if poss_firsts.isdisjoint(distinct):
         return starts
