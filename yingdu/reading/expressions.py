@@ -7,13 +7,13 @@ starting at a token wins, and expressions do not overlap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import compress, count, islice
 
 from yingdu.lexicon.bands import BANDS
 from yingdu.lexicon.store import Lexicon, MweKey
 
-from .tokens import END, LEMMA, START, TEXT, RawToken, in_expression
+from .tokens import END, LEMMA, START, TEXT, RawToken, in_expression, positions
 
 POSSESSIVES = frozenset(["my", "your", "his", "her", "its", "our", "their", "one's"])
 ANY_POSSESSIVE = "<poss>"
@@ -60,7 +60,7 @@ def _candidates(tokens, lemmas, distinct, lexicon) -> Iterable[int]:
     before_possessive = [
         i
         for first in poss_firsts & distinct
-        for i in _positions(lemmas, first)
+        for i in positions(lemmas, first)
         if i < last and _is_possessive(tokens[i + 1])
     ]
     return sorted({*starts, *before_possessive})
@@ -97,14 +97,3 @@ def _fits(token: RawToken, wanted: str) -> bool:
 
 def _is_possessive(token: RawToken) -> bool:
     return token[LEMMA] in POSSESSIVES or token[TEXT].lower() in POSSESSIVES
-
-
-def _positions(items: list, value) -> Iterator[int]:
-    """Indices of ``value`` in ``items`` (list.index scans at C speed)."""
-    i = -1
-    try:
-        while True:
-            i = items.index(value, i + 1)
-            yield i
-    except ValueError:
-        return

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count, repeat
-from operator import add, is_, itemgetter
+from itertools import accumulate, repeat
+from operator import add, itemgetter
 
 from yingdu.lexicon.store import Lexicon
 
@@ -29,14 +29,15 @@ from .tokens import (
     RawToken,
     Split,
     number_token,
+    positions,
     shifted,
 )
 
 _MEMO_LIMIT = 200_000  # memo entries kept before the memo is dropped
 _BLOCK = 4096  # characters tokenized at a time: a block's objects stay in the CPU cache
 _SAMPLE = 100  # words checked against the memo to tell a cold one
-_LEMMA = itemgetter(LEMMA)  # of raw tokens: (text, start, end) + a memo entry, whose Tail,
-_BAND = itemgetter(BAND)  # Split and Ambiguous all start (lemma, band, …)
+_LEMMA = itemgetter(LEMMA - 3)  # of memo entries: Tail, Split and Ambiguous all start
+_BAND = itemgetter(BAND - 3)  # (lemma, band, …), the fields after (text, start, end)
 
 
 @dataclass(slots=True)
@@ -58,16 +59,12 @@ def label_text(text: str, offset: int, lexicon: Lexicon, unlisted: set[str]) -> 
     """
     labelled = Labelled()
     for start, end in _blocks(text):
-        tokens, lemmas, bands, numbers = _label_block(text, start, end, offset, lexicon, unlisted)
-        labelled.tokens += tokens
-        labelled.lemmas += lemmas
-        labelled.bands += bands
-        labelled.numbers += numbers
+        _label_block(text, start, end, offset, lexicon, unlisted, labelled)
     return labelled
 
 
-def _label_block(text, start, end, offset, lexicon, unlisted) -> tuple[list, list, list, int]:
-    """Tokens of ``text[start:end]``, their lemmas and bands, and the count of numbers."""
+def _label_block(text, start, end, offset, lexicon, unlisted, labelled: Labelled) -> None:
+    """Append the tokens of ``text[start:end]``, their lemmas and bands to ``labelled``."""
     pieces = SPLIT_RE.split(text[start:end])  # gap, word, gap, word, …, gap
     words = pieces[1::2]
     memo = lexicon.memo
@@ -78,12 +75,14 @@ def _label_block(text, start, end, offset, lexicon, unlisted) -> tuple[list, lis
     # the garbage collector to look at)
     bounds = accumulate(map(len, pieces), initial=offset + start)
     next(bounds)
-    tails = map(memo.get, words, repeat(UNSEEN))
-    # not strict: bounds keeps one more offset, the end of the last gap
-    tokens = list(map(add, zip(words, bounds, bounds, strict=False), tails))
-    lemmas = list(map(_LEMMA, tokens))
-    bands = list(map(_BAND, tokens))
-    return _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted)
+    tails = list(map(memo.get, words, repeat(UNSEEN)))
+    first = len(labelled.tokens)
+    # straight onto the text's lists: no per-block lists to copy; not strict: bounds keeps
+    # one more offset, the end of the last gap
+    labelled.tokens += map(add, zip(words, bounds, bounds, strict=False), tails)
+    labelled.lemmas += map(_LEMMA, tails)
+    labelled.bands += map(_BAND, tails)
+    _settle(text, offset, labelled, first, lexicon, unlisted)
 
 
 def _learn(strings: Iterable[str], lexicon: Lexicon) -> None:
@@ -95,12 +94,13 @@ def _learn(strings: Iterable[str], lexicon: Lexicon) -> None:
                 memo[s] = entry
 
 
-def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
-    """Settle the tokens with band None, in place; note the lemmas of names and numbers."""
-    numbers = 0
+def _settle(text, offset, labelled: Labelled, first: int, lexicon, unlisted) -> None:
+    """Settle the tokens with band None from index ``first`` on, in place; note the lemmas
+    of names and numbers."""
+    tokens, lemmas, bands = labelled.tokens, labelled.lemmas, labelled.bands
     several: list[tuple[int, list[RawToken]]] = []  # tokens that become several pieces
     memo = lexicon.memo
-    for i in list(compress(count(), map(is_, bands, repeat(None)))):
+    for i in positions(bands, None, first):
         lemma = lemmas[i]
         if lemma is not None:  # a name
             unlisted.add(lemma)
@@ -119,7 +119,7 @@ def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
             tokens[i] = (word, start + begin, start + end, lemma, band, is_proper, is_number, mwe)
             lemmas[i] = lemma
             bands[i] = band
-            numbers += is_number
+            labelled.numbers += is_number
             if band is None:  # a name or a number
                 unlisted.add(lemma)
         else:
@@ -131,7 +131,6 @@ def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
         tokens[i : i + 1] = new
         lemmas[i : i + 1] = [token[LEMMA] for token in new]
         bands[i : i + 1] = [token[BAND] for token in new]
-    return tokens, lemmas, bands, numbers
 
 
 def _pieces(token: RawToken, text: str, offset: int, lexicon: Lexicon) -> tuple[RawToken, ...]:

@@ -8,6 +8,7 @@ end)``.  Code outside the hot loop reads them by field name, either through :cla
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 
@@ -91,3 +92,14 @@ def shifted(piece: RawToken, start: int) -> RawToken:
 def in_expression(token: RawToken, mwe_id: int) -> RawToken:
     """``token`` marked as part of the multi-word expression ``mwe_id``."""
     return token[:MWE] + (mwe_id,)
+
+
+def positions(items: list, value, start: int = 0) -> Iterator[int]:
+    """Indices of ``value`` in ``items`` from ``start`` on (list.index scans at C speed)."""
+    i = start - 1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            yield i
+    except ValueError:
+        return
