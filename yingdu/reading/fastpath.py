@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
-from operator import add, itemgetter
+from operator import add, is_, itemgetter
 
 from yingdu.lexicon.store import Lexicon
 
@@ -68,14 +68,15 @@ def _label_block(text, start, end, offset, lexicon, unlisted, labelled: Labelled
     pieces = SPLIT_RE.split(text[start:end])  # gap, word, gap, word, …, gap
     words = pieces[1::2]
     memo = lexicon.memo
-    if _mostly_new(words, memo):  # a cold memo: analyse each distinct string once
-        _learn(set(words), lexicon)
     # the offsets where the pieces end: after the first gap, a word's start and end in turn,
     # so zip(words, bounds, bounds) pairs each word with them (no lists: fewer objects for
     # the garbage collector to look at)
     bounds = accumulate(map(len, pieces), initial=offset + start)
     next(bounds)
     tails = list(map(memo.get, words, repeat(UNSEEN)))
+    if _mostly_new(tails):  # a cold memo: analyse each distinct string once
+        _learn(set(words), lexicon)
+        tails = list(map(memo.get, words, repeat(UNSEEN)))
     first = len(labelled.tokens)
     # straight onto the text's lists: no per-block lists to copy; not strict: bounds keeps
     # one more offset, the end of the last gap
@@ -162,7 +163,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         start = end
 
 
-def _mostly_new(words: list[str], memo: dict) -> bool:
-    """True when over a quarter of the first _SAMPLE words are missing from the memo."""
-    sample = words[:_SAMPLE]
-    return sum(map(memo.__contains__, sample)) * 4 < len(sample) * 3
+def _mostly_new(tails: list) -> bool:
+    """True when over a quarter of the first _SAMPLE words were missing from the memo (their
+    memo entries, ``tails``, are UNSEEN: an identity test, no second look-up)."""
+    sample = tails[:_SAMPLE]
+    return sum(map(is_, sample, repeat(UNSEEN))) * 4 > len(sample)
