@@ -16,7 +16,8 @@ from operator import add, is_, itemgetter
 
 from yingdu.lexicon.store import Lexicon
 
-from .classification import analyze, pieces_in_context
+from .classification import analyze, pieces_in_context, reading_between
+from .posguess import neighbours_of
 from .tokenize import SPLIT_RE, is_sentence_initial
 from .tokens import (
     BAND,
@@ -114,7 +115,7 @@ def _settle(text, offset, labelled: Labelled, first: int, lexicon, unlisted) -> 
             if entry.inside is not pieces and not is_sentence_initial(text, start - offset):
                 pieces = entry.inside
         else:
-            pieces = _pieces(token, text, offset, lexicon)
+            pieces = _pieces(tokens, i, text, offset, lexicon)
         if len(pieces) == 1:  # shifted(), written out
             word, begin, end, lemma, band, is_proper, is_number, mwe = pieces[0]
             tokens[i] = (word, start + begin, start + end, lemma, band, is_proper, is_number, mwe)
@@ -134,17 +135,19 @@ def _settle(text, offset, labelled: Labelled, first: int, lexicon, unlisted) -> 
         bands[i : i + 1] = [token[BAND] for token in new]
 
 
-def _pieces(token: RawToken, text: str, offset: int, lexicon: Lexicon) -> tuple[RawToken, ...]:
-    """What a token of the fast path really is: a number, or the pieces of its memo entry
+def _pieces(tokens: list[RawToken], i: int, text: str, offset: int, lexicon: Lexicon):
+    """What the fast path's ``tokens[i]`` really is: a number, or the pieces of its memo entry
     (offsets relative to the token)."""
-    s, start, end = token[TEXT : END + 1]
+    s, start, end = tokens[i][TEXT : END + 1]
     entry = lexicon.memo.get(s)
     if entry is None:
         entry = analyze(s, lexicon)
         if entry is None:
             return (number_token(s, 0, end - start),)
         lexicon.memo[s] = entry
-    if isinstance(entry, Split | Ambiguous):
+    if entry.__class__ is Ambiguous:  # its neighbours read off the tokens (cheaper)
+        return (reading_between(entry, *neighbours_of(tokens, i, text, offset)),)
+    if entry.__class__ is Split:
         return pieces_in_context(entry, text, start - offset)
     return ((s, 0, end - start, *entry),)  # a one-token entry new to the memo
 

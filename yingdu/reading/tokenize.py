@@ -107,6 +107,8 @@ def split_hyphens(word: str, start: int) -> list[tuple[str, int, int]]:
 
 def is_sentence_initial(text: str, start: int) -> bool:
     """True when only openers (quotes, brackets, spaces) separate ``start`` from a sentence end."""
+    if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+        return False  # the commonest case: a word and a space before it
     i = start - 1
     limit = max(0, start - 12)
     while i >= limit and text[i] in _OPENERS:
