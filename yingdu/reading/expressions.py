@@ -68,9 +68,16 @@ def _candidates(tokens, lemmas, distinct, lexicon) -> Iterable[int]:
 
 def _match(text, offset, tokens, i, candidates: tuple[MweKey, ...], mwes: list[dict]) -> int:
     """Tokens covered by the first (longest) candidate that matches at ``i``; 0 for none."""
+    if i + 1 < len(tokens):  # the second word, whose test rules out most candidates at once
+        second = tokens[i + 1]
+        second_words = (second[LEMMA], second[TEXT].lower(), ANY_POSSESSIVE)
+    else:
+        second_words = ()
     for lemmas, phrase, band in candidates:
         j = i + len(lemmas)
-        if j > len(tokens) or not all(map(_fits, tokens[i + 1 : j], lemmas[1:])):
+        if j > len(tokens) or j > i + 1 and lemmas[1] not in second_words:
+            continue  # (_fits is only True for one of second_words)
+        if not all(map(_fits, tokens[i + 1 : j], lemmas[1:])):
             continue
         if any(
             text[tokens[k - 1][END] - offset : tokens[k][START] - offset].strip(_GAP)
