@@ -18,7 +18,7 @@ from .difficulty import Tally, grade_for, reading_minutes, share
 from .expressions import find_expressions
 from .fastpath import label_text
 from .tokens import RawToken, Token
-from .wordbank import bank_entry
+from .wordbank import bank_entries
 
 
 @dataclass
@@ -72,11 +72,7 @@ class Annotator:
         tally = self.tally
         ratio = tally.above_ratio
         distinct = tally.distinct_lemmas
-        bank = [
-            bank_entry(lemma, use, self.lexicon)
-            for lemma, use in tally.bank.items()
-            if not _used_as_name(use, tally.unlisted)
-        ]
+        bank = bank_entries(tally.bank, self.lexicon, tally.unlisted)
         return Result(
             level=self.level,
             words=tally.words,
@@ -89,13 +85,6 @@ class Annotator:
             raw_tokens=tokens if tokens is not None else [],
             mwes=self.mwes,
         )
-
-
-def _used_as_name(use, names: set) -> bool:
-    """A word first met capitalised (at a sentence start) that the text also uses as a name
-    elsewhere ("Darcy said" beside "Mr. Darcy") is a name, not a word to learn."""
-    word, is_expression = use[0], use[4]
-    return not is_expression and word[:1].isupper() and word in names
 
 
 def annotate(text: str | bytes, level: str, lexicon: Lexicon | None = None) -> Result:

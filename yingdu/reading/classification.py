@@ -66,8 +66,13 @@ def lemma_in_context(entry: Ambiguous, text: str, start: int) -> RawToken:
     """The reading of an ambiguous form at ``text[start]``: the verb's lemma when the words
     around it suggest a verb, the noun's when they suggest a noun (or adjective), else the
     usual one."""
+    return reading_between(entry, *neighbours(text, start, start + entry.usual[2]))
+
+
+def reading_between(entry: Ambiguous, prev: str, nxt: str) -> RawToken:
+    """:func:`lemma_in_context` of a form between the words ``prev`` and ``nxt`` (lowercase,
+    as posguess.neighbours gives them)."""
     usual = entry.usual
-    prev, nxt = neighbours(text, start, start + usual[2])
     pos = guess_pos(usual[0].lower(), entry.lemma_of_usual, prev, nxt)
     if not pos or pos == "adv":
         return usual

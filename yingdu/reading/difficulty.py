@@ -24,7 +24,7 @@ from yingdu.lexicon.store import Lexicon
 from .fastpath import Labelled
 from .posguess import neighbours_of
 from .tokens import BAND, LEMMA, MWE, TEXT, RawToken
-from .wordbank import FirstUse, needs_context
+from .wordbank import FirstUse, context_flags, needs_context
 
 GRADES = ((0.02, "容易"), (0.05, "适中"), (0.10, "较难"))
 HARDEST = "很难"
@@ -100,13 +100,17 @@ class Tally:
     def _bank(self, tokens: list[RawToken], new: list[tuple[int, str | None]], mwes, text, offset):
         """Note the first use of the words (index, lemma) and expressions (index, None) new
         to the Word Bank, in text order."""
-        bank, lexicon = self.bank, self.lexicon
+        bank, lexicon, above_lemmas = self.bank, self.lexicon, self.above_lemmas
+        flags = {} if lexicon is None else context_flags(lexicon)
         for i, lemma in new:
             token = tokens[i]
             if lemma is None:
                 self._bank_expression(mwes[token[MWE]])
                 continue
-            if lexicon is not None and not needs_context(lemma, lexicon):
+            needed = flags.get(lemma)
+            if needed is None:
+                needed = lexicon is None or needs_context(lemma, lexicon)
+            if not needed:
                 before = after = ""
             elif text:
                 before, after = neighbours_of(tokens, i, text, offset)
@@ -114,7 +118,7 @@ class Tally:
                 before = tokens[i - 1][TEXT].lower() if i else ""
                 after = tokens[i + 1][TEXT].lower() if i + 1 < len(tokens) else ""
             bank[lemma] = (token[TEXT], token[BAND], before, after, False)  # a FirstUse
-            self.above_lemmas.add(lemma)
+            above_lemmas.add(lemma)
 
     def _bank_expression(self, mwe: dict) -> None:
         if mwe["band"] in self.above_bands and mwe["phrase"] not in self.bank:

@@ -7,13 +7,13 @@ starting at a token wins, and expressions do not overlap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import compress, count, pairwise
+from collections.abc import Iterable
+from itertools import compress, count, islice
 
 from yingdu.lexicon.bands import BANDS
 from yingdu.lexicon.store import Lexicon, MweKey
 
-from .tokens import END, LEMMA, START, TEXT, RawToken, in_expression
+from .tokens import END, LEMMA, START, TEXT, RawToken, in_expression, positions
 
 POSSESSIVES = frozenset(["my", "your", "his", "her", "its", "our", "their", "one's"])
 ANY_POSSESSIVE = "<poss>"
@@ -50,7 +50,9 @@ def find_expressions(
 def _candidates(tokens, lemmas, distinct, lexicon) -> Iterable[int]:
     """Where an expression may start: its first two lemmas are there, or its first lemma is
     followed by a possessive (beneath one's)."""
-    starts = compress(count(), map(lexicon.mwe_pairs.__contains__, pairwise(lemmas)))
+    # zip (not pairwise) reuses its pair tuple when nothing else holds it: no tuple per token
+    pairs = zip(lemmas, islice(lemmas, 1, None), strict=False)
+    starts = compress(count(), map(lexicon.mwe_pairs.__contains__, pairs))
     poss_firsts = lexicon.mwe_poss_firsts
     if poss_firsts.isdisjoint(distinct):
         return starts
@@ -58,7 +60,7 @@ def _candidates(tokens, lemmas, distinct, lexicon) -> Iterable[int]:
     before_possessive = [
         i
         for first in poss_firsts & distinct
-        for i in _positions(lemmas, first)
+        for i in positions(lemmas, first)
         if i < last and _is_possessive(tokens[i + 1])
     ]
     return sorted({*starts, *before_possessive})
@@ -66,9 +68,16 @@ def _candidates(tokens, lemmas, distinct, lexicon) -> Iterable[int]:
 
 def _match(text, offset, tokens, i, candidates: tuple[MweKey, ...], mwes: list[dict]) -> int:
     """Tokens covered by the first (longest) candidate that matches at ``i``; 0 for none."""
+    if i + 1 < len(tokens):  # the second word, whose test rules out most candidates at once
+        second = tokens[i + 1]
+        second_words = (second[LEMMA], second[TEXT].lower(), ANY_POSSESSIVE)
+    else:
+        second_words = ()
     for lemmas, phrase, band in candidates:
         j = i + len(lemmas)
-        if j > len(tokens) or not all(map(_fits, tokens[i + 1 : j], lemmas[1:])):
+        if j > len(tokens) or j > i + 1 and lemmas[1] not in second_words:
+            continue  # (_fits is only True for one of second_words)
+        if not all(map(_fits, tokens[i + 1 : j], lemmas[1:])):
             continue
         if any(
             text[tokens[k - 1][END] - offset : tokens[k][START] - offset].strip(_GAP)
@@ -95,14 +104,3 @@ def _fits(token: RawToken, wanted: str) -> bool:
 
 def _is_possessive(token: RawToken) -> bool:
     return token[LEMMA] in POSSESSIVES or token[TEXT].lower() in POSSESSIVES
-
-
-def _positions(items: list, value) -> Iterator[int]:
-    """Indices of ``value`` in ``items`` (list.index scans at C speed)."""
-    i = -1
-    try:
-        while True:
-            i = items.index(value, i + 1)
-            yield i
-    except ValueError:
-        return

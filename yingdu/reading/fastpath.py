@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, repeat
 from operator import add, is_, itemgetter
 
 from yingdu.lexicon.store import Lexicon
 
-from .classification import analyze, pieces_in_context
+from .classification import analyze, pieces_in_context, reading_between
+from .posguess import neighbours_of
 from .tokenize import SPLIT_RE, is_sentence_initial
 from .tokens import (
     BAND,
     END,
-    IS_NUMBER,
     LEMMA,
     START,
     TEXT,
@@ -30,15 +30,15 @@ from .tokens import (
     RawToken,
     Split,
     number_token,
+    positions,
     shifted,
-    splice,
 )
 
 _MEMO_LIMIT = 200_000  # memo entries kept before the memo is dropped
 _BLOCK = 4096  # characters tokenized at a time: a block's objects stay in the CPU cache
 _SAMPLE = 100  # words checked against the memo to tell a cold one
-_LEMMA = itemgetter(LEMMA)  # of raw tokens: (text, start, end) + a memo entry, whose Tail,
-_BAND = itemgetter(BAND)  # Split and Ambiguous all start (lemma, band, …)
+_LEMMA = itemgetter(LEMMA - 3)  # of memo entries: Tail, Split and Ambiguous all start
+_BAND = itemgetter(BAND - 3)  # (lemma, band, …), the fields after (text, start, end)
 
 
 @dataclass(slots=True)
@@ -60,32 +60,31 @@ def label_text(text: str, offset: int, lexicon: Lexicon, unlisted: set[str]) -> 
     """
     labelled = Labelled()
     for start, end in _blocks(text):
-        tokens, lemmas, bands, numbers = _label_block(text, start, end, offset, lexicon, unlisted)
-        labelled.tokens += tokens
-        labelled.lemmas += lemmas
-        labelled.bands += bands
-        labelled.numbers += numbers
+        _label_block(text, start, end, offset, lexicon, unlisted, labelled)
     return labelled
 
 
-def _label_block(text, start, end, offset, lexicon, unlisted) -> tuple[list, list, list, int]:
-    """Tokens of ``text[start:end]``, their lemmas and bands, and the count of numbers."""
+def _label_block(text, start, end, offset, lexicon, unlisted, labelled: Labelled) -> None:
+    """Append the tokens of ``text[start:end]``, their lemmas and bands to ``labelled``."""
     pieces = SPLIT_RE.split(text[start:end])  # gap, word, gap, word, …, gap
     words = pieces[1::2]
     memo = lexicon.memo
-    if _mostly_new(words, memo):  # a cold memo: analyse each distinct string once
-        _learn(set(words), lexicon)
     # the offsets where the pieces end: after the first gap, a word's start and end in turn,
     # so zip(words, bounds, bounds) pairs each word with them (no lists: fewer objects for
     # the garbage collector to look at)
     bounds = accumulate(map(len, pieces), initial=offset + start)
     next(bounds)
-    tails = map(memo.get, words, repeat(UNSEEN))
-    # not strict: bounds keeps one more offset, the end of the last gap
-    tokens = list(map(add, zip(words, bounds, bounds, strict=False), tails))
-    lemmas = list(map(_LEMMA, tokens))
-    bands = list(map(_BAND, tokens))
-    return _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted)
+    tails = list(map(memo.get, words, repeat(UNSEEN)))
+    if _mostly_new(tails):  # a cold memo: analyse each distinct string once
+        _learn(set(words), lexicon)
+        tails = list(map(memo.get, words, repeat(UNSEEN)))
+    first = len(labelled.tokens)
+    # straight onto the text's lists: no per-block lists to copy; not strict: bounds keeps
+    # one more offset, the end of the last gap
+    labelled.tokens += map(add, zip(words, bounds, bounds, strict=False), tails)
+    labelled.lemmas += map(_LEMMA, tails)
+    labelled.bands += map(_BAND, tails)
+    _settle(text, offset, labelled, first, lexicon, unlisted)
 
 
 def _learn(strings: Iterable[str], lexicon: Lexicon) -> None:
@@ -97,58 +96,60 @@ def _learn(strings: Iterable[str], lexicon: Lexicon) -> None:
                 memo[s] = entry
 
 
-def _settle(text, offset, tokens, lemmas, bands, lexicon, unlisted):
-    """Settle the tokens with band None; note the lemmas of names and numbers."""
-    numbers = 0
-    replacements: dict[int, list[RawToken]] = {}
+def _settle(text, offset, labelled: Labelled, first: int, lexicon, unlisted) -> None:
+    """Settle the tokens with band None from index ``first`` on, in place; note the lemmas
+    of names and numbers."""
+    tokens, lemmas, bands = labelled.tokens, labelled.lemmas, labelled.bands
+    several: list[tuple[int, list[RawToken]]] = []  # tokens that become several pieces
     memo = lexicon.memo
-    for i in list(compress(count(), map(is_, bands, repeat(None)))):
+    for i in positions(bands, None, first):
         lemma = lemmas[i]
         if lemma is not None:  # a name
             unlisted.add(lemma)
             continue
         token = tokens[i]
+        start = token[START]
         entry = memo.get(token[TEXT])
         if entry.__class__ is Split:  # the commonest case, inline: Darcy, Darcy's, don't
-            start = token[START]
             pieces = entry.initial
             if entry.inside is not pieces and not is_sentence_initial(text, start - offset):
                 pieces = entry.inside
-            new = [shifted(piece, start) for piece in pieces]
         else:
-            new = _pieces(token, text, offset, lexicon)
-        for token in new:
-            if token[BAND] is None:  # a name or a number
-                unlisted.add(token[LEMMA])
-        if len(new) == 1:
-            tokens[i] = token = new[0]
-            lemmas[i], bands[i] = token[LEMMA], token[BAND]
-            numbers += token[IS_NUMBER]
+            pieces = _pieces(tokens, i, text, offset, lexicon)
+        if len(pieces) == 1:  # shifted(), written out
+            word, begin, end, lemma, band, is_proper, is_number, mwe = pieces[0]
+            tokens[i] = (word, start + begin, start + end, lemma, band, is_proper, is_number, mwe)
+            lemmas[i] = lemma
+            bands[i] = band
+            labelled.numbers += is_number
+            if band is None:  # a name or a number
+                unlisted.add(lemma)
         else:
-            replacements[i] = new
+            several.append((i, [shifted(piece, start) for piece in pieces]))
+            unlisted.update(piece[LEMMA] for piece in pieces if piece[BAND] is None)
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
-    if replacements:
-        tokens = splice(tokens, replacements)
-        lemmas = splice(lemmas, {i: [t[LEMMA] for t in new] for i, new in replacements.items()})
-        bands = splice(bands, {i: [t[BAND] for t in new] for i, new in replacements.items()})
-    return tokens, lemmas, bands, numbers
+    for i, new in reversed(several):  # from the end: the indices before stay right
+        tokens[i : i + 1] = new
+        lemmas[i : i + 1] = [token[LEMMA] for token in new]
+        bands[i : i + 1] = [token[BAND] for token in new]
 
 
-def _pieces(token: RawToken, text: str, offset: int, lexicon: Lexicon) -> list[RawToken]:
-    """What a token of the fast path really is: a number, or the pieces of its memo entry."""
-    s, start, end = token[TEXT : END + 1]
+def _pieces(tokens: list[RawToken], i: int, text: str, offset: int, lexicon: Lexicon):
+    """What the fast path's ``tokens[i]`` really is: a number, or the pieces of its memo entry
+    (offsets relative to the token)."""
+    s, start, end = tokens[i][TEXT : END + 1]
     entry = lexicon.memo.get(s)
     if entry is None:
         entry = analyze(s, lexicon)
         if entry is None:
-            return [number_token(s, start, end)]
+            return (number_token(s, 0, end - start),)
         lexicon.memo[s] = entry
-    if isinstance(entry, Split | Ambiguous):
-        pieces = pieces_in_context(entry, text, start - offset)
-    else:  # a one-token entry new to the memo
-        pieces = ((s, 0, end - start, *entry),)
-    return [shifted(piece, start) for piece in pieces]
+    if entry.__class__ is Ambiguous:  # its neighbours read off the tokens (cheaper)
+        return (reading_between(entry, *neighbours_of(tokens, i, text, offset)),)
+    if entry.__class__ is Split:
+        return pieces_in_context(entry, text, start - offset)
+    return ((s, 0, end - start, *entry),)  # a one-token entry new to the memo
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -165,7 +166,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         start = end
 
 
-def _mostly_new(words: list[str], memo: dict) -> bool:
-    """True when over a quarter of the first _SAMPLE words are missing from the memo."""
-    sample = words[:_SAMPLE]
-    return sum(map(memo.__contains__, sample)) * 4 < len(sample) * 3
+def _mostly_new(tails: list) -> bool:
+    """True when over a quarter of the first _SAMPLE words were missing from the memo (their
+    memo entries, ``tails``, are UNSEEN: an identity test, no second look-up)."""
+    sample = tails[:_SAMPLE]
+    return sum(map(is_, sample, repeat(UNSEEN))) * 4 > len(sample)

@@ -19,11 +19,14 @@ NUMBER = r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?"
 TOKEN_RE = re.compile(rf"(?P<w>{WORD})|(?P<n>{NUMBER})")
 # The same tokens as one group, for re.split (gap, token, gap, token, …, gap): no match
 # objects.  Possessive quantifiers (never give back) match exactly the same runs, since all
-# that follows each one is optional, with less backtracking bookkeeping.
+# that follows each one is optional, with less backtracking bookkeeping.  The pattern starts
+# with the class of a token's first character (a letter or a digit, never both), so the
+# regex engine skips a gap by that class alone instead of trying both branches at each
+# character; a lookbehind then tells which of the two the token is.
 _HYPHEN = "[-‐\uff0d]"
-_WORD_FAST = rf"{_L}++(?:{_APOS}{_L}++)*+(?:{_HYPHEN}{_L}++(?:{_APOS}{_L}++)*+)*+"
-_NUMBER_FAST = r"\d++(?:[.,:]\d++)*+(?:st|nd|rd|th|s)?"
-SPLIT_RE = re.compile(rf"({_WORD_FAST}|{_NUMBER_FAST})")
+_WORD_REST = rf"{_L}*+(?:{_APOS}{_L}++)*+(?:{_HYPHEN}{_L}++(?:{_APOS}{_L}++)*+)*+"
+_NUMBER_REST = r"\d*+(?:[.,:]\d++)*+(?:st|nd|rd|th|s)?"
+SPLIT_RE = re.compile(rf"([{LETTERS}\d](?:(?<={_L}){_WORD_REST}|{_NUMBER_REST}))")
 WORD_RE = re.compile(WORD)
 _TAIL = re.compile(rf"{_L}+\Z")
 
@@ -107,6 +110,8 @@ def split_hyphens(word: str, start: int) -> list[tuple[str, int, int]]:
 
 def is_sentence_initial(text: str, start: int) -> bool:
     """True when only openers (quotes, brackets, spaces) separate ``start`` from a sentence end."""
+    if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+        return False  # the commonest case: a word and a space before it
     i = start - 1
     limit = max(0, start - 12)
     while i >= limit and text[i] in _OPENERS:

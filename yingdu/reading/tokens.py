@@ -8,6 +8,7 @@ end)``.  Code outside the hot loop reads them by field name, either through :cla
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 
@@ -93,13 +94,12 @@ def in_expression(token: RawToken, mwe_id: int) -> RawToken:
     return token[:MWE] + (mwe_id,)
 
 
-def splice(items: list, replacements: dict[int, list]) -> list:
-    """``items`` with each item ``i`` in ``replacements`` replaced by the items given for it."""
-    result: list = []
-    last = 0
-    for i in sorted(replacements):
-        result.extend(items[last:i])
-        result.extend(replacements[i])
-        last = i + 1
-    result.extend(items[last:])
-    return result
+def positions(items: list, value, start: int = 0) -> Iterator[int]:
+    """Indices of ``value`` in ``items`` from ``start`` on (list.index scans at C speed)."""
+    i = start - 1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            yield i
+    except ValueError:
+        return

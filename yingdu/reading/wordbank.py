@@ -16,6 +16,7 @@ from .posguess import guess_pos, neighbours_of
 from .tokens import LEMMA, START, TEXT
 
 _GLOSS_SENSES = 3  # senses of a gloss kept in the Word Bank
+_CONTEXT = ("context",)  # the memo's key of context_flags (its keys for words are strings)
 
 
 # Where a Word Bank entry first occurs in the text, a plain tuple (made for every entry):
@@ -39,27 +40,38 @@ def bank_entry(lemma: str, use: FirstUse, lexicon: Lexicon) -> dict:
     return {"word": word, "lemma": lemma, "band": band, "ipa": ipa, "pos": pos, "gloss": gloss}
 
 
+def bank_entries(uses: dict[str, FirstUse], lexicon: Lexicon, names: set[str]) -> list[dict]:
+    """:func:`bank_entry` of every (lemma, first use) in ``uses``, in order, leaving out a word
+    first met capitalised (at a sentence start) that the text also uses as a name (``names``:
+    "Darcy said" beside "Mr. Darcy"): a name, not a word to learn."""
+    entries = []
+    append = entries.append
+    for lemma, (word, band, before, after, is_expression) in uses.items():
+        if not is_expression and word in names and word[:1].isupper():
+            continue
+        ipa, pos, gloss = choose_gloss(lemma, word, before, after, lexicon, is_expression)
+        append({"word": word, "lemma": lemma, "band": band, "ipa": ipa, "pos": pos, "gloss": gloss})
+    return entries
+
+
 def choose_gloss(lemma, word, before, after, lexicon: Lexicon, is_expression=False) -> Gloss:
     """The gloss of ``lemma`` written ``word`` between ``before`` and ``after``: the part of
     speech is guessed from the neighbouring words (posguess.py), the lexicon gives the gloss
     for it.  No guess is made when it could not change the answer (``needs_context``)."""
-    if is_expression or not needs_context(lemma, lexicon):
-        pos = ""
-    else:
-        pos = guess_pos(word.lower(), lemma, before, after)
-    capitalised = _capitalised(word, before, pos)
+    pos = ""
+    if not is_expression:
+        needed = context_flags(lexicon).get(lemma)
+        if needed or (needed is None and needs_context(lemma, lexicon)):
+            pos = guess_pos(word.lower(), lemma, before, after)
+    # a capitalised use (March, May): inside a sentence, or at its start unless read as a
+    # verb; the lexicon then gives the capitalised sense when it has one (三月, 五月)
+    capitalised = word[:1].isupper() and not word.isupper() and (bool(before) or pos != "v")
     key = (lemma, pos, capitalised)  # the memo's keys for words are strings: no clash
     memo = lexicon.memo
     gloss = memo.get(key)
     if gloss is None:
         gloss = memo[key] = _gloss_for(lemma, pos, lexicon, capitalised)
     return gloss
-
-
-def _capitalised(word: str, before: str, pos: str) -> bool:
-    """A capitalised use (March, May): inside a sentence, or at its start unless read as a
-    verb; the lexicon then gives the capitalised sense when it has one (三月, 五月)."""
-    return word[:1].isupper() and not word.isupper() and (bool(before) or pos != "v")
 
 
 def _gloss_for(lemma: str, pos: str, lexicon: Lexicon, capitalised: bool = False) -> Gloss:
@@ -107,13 +119,22 @@ def needs_context(lemma: str, lexicon: Lexicon) -> bool:
     are for several parts of speech, or for none named (then the guessed part of speech is
     the one shown), or it has no entry or gloss.  Every other lemma shows its one part of
     speech and gloss wherever it stands."""
-    key = ("context", lemma)  # asked for every Word Bank entry: the answer is kept
-    memo = lexicon.memo
-    needed = memo.get(key)
+    flags = context_flags(lexicon)
+    needed = flags.get(lemma)
     if needed is None:
         poses = _poses(lemma, lexicon)
-        needed = memo[key] = poses is None or len(poses) != 1 or "" in poses
+        needed = flags[lemma] = poses is None or len(poses) != 1 or "" in poses
     return needed
+
+
+def context_flags(lexicon: Lexicon) -> dict[str, bool]:
+    """The answers of :func:`needs_context` so far (lemma -> bool), kept in the lexicon's memo:
+    asked for every Word Bank entry, so a loop may read this dict before asking."""
+    memo = lexicon.memo
+    flags = memo.get(_CONTEXT)
+    if flags is None:
+        flags = memo[_CONTEXT] = {}
+    return flags
 
 
 def _poses(lemma: str, lexicon: Lexicon) -> frozenset[str] | None:
