@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone, translation
 
 from yingdu.aids.service import current_lexicon
@@ -88,11 +88,10 @@ def add_word(user, word, context="", source=None, form="", now=None) -> tuple[Ca
         if created and goal_of(user).spelling:
             schedule.start(card, "spell", now)
             card.save(update_fields=[schedule.field("spell", f) for f in schedule.FIELDS])
-        if sentence:
-            Sentence.objects.get_or_create(
-                card=card, text=sentence["text"],
-                defaults={**sentence, **where, "created_at": now},
-            )  # fmt: skip
+        if sentence:  # one INSERT … ON CONFLICT DO NOTHING: a sentence already there stays
+            Sentence.objects.bulk_create(
+                [Sentence(card=card, **sentence, **where, created_at=now)], ignore_conflicts=True
+            )
     return card, created
 
 
@@ -122,17 +121,27 @@ def due_count(user, now=None) -> int:
 
 def next_due(user, now=None) -> tuple[Card, str] | None:
     """The card and direction due soonest today, or None when nothing is due."""
+    return next_due_and_count(user, now)[0]
+
+
+def next_due_and_count(user, now=None) -> tuple[tuple[Card, str] | None, int]:
+    """next_due() and due_count() in one query per direction: the soonest card carries
+    the count of its direction's due cards (a subquery, which the database answers from
+    the (user, due, id) index)."""
     cutoff = end_of_today(now)
-    found = []
+    found, total = [], 0
     for direction in directions(user):
         due = schedule.field(direction, "due")
-        card = user_cards(user).filter(**{due + "__lt": cutoff}).order_by(due, "id").first()
+        cards = user_cards(user).filter(**{due + "__lt": cutoff})
+        count = cards.order_by().values("user").annotate(n=Count("id")).values("n")
+        card = cards.order_by(due, "id").annotate(due_total=Subquery(count)).first()
         if card:
             found.append((getattr(card, due), card.pk, card, direction))
+            total += card.due_total
     if not found:
-        return None
+        return None, 0
     _due, _pk, card, direction = min(found, key=lambda entry: entry[:2])
-    return card, direction
+    return (card, direction), total
 
 
 def review(user, card_id, rating, direction="word", key="", now=None) -> tuple[ReviewLog, bool]:

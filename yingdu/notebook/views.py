@@ -64,8 +64,7 @@ def review(request):
                 pass  # a card type turned off meanwhile: show the next card
         return redirect("notebook:review")
     now = timezone.now()
-    due = service.next_due(request.user, now)
-    due_count = service.due_count(request.user, now)
+    due, due_count = service.next_due_and_count(request.user, now)
     today, streak = service.today_and_streak(request.user, now)
     context = {
         "due_count": due_count, "notebook_due": due_count,  # the header's, counted once
