@@ -2,6 +2,7 @@
 one learner never reaches another's cards."""
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -178,3 +179,26 @@ def test_openapi_documents_the_notebook(client):
     paths = json.loads(client.get("/api/openapi.json").content)["paths"]
     assert {"/api/me/words", "/api/me/words/{card_id}", "/api/me/words/{card_id}/review",
             "/api/me/words/export"} <= set(paths)  # fmt: skip
+
+
+def test_list_answers_in_the_documented_shape(learner_client, article):
+    """The list is built from plain rows, not through the schema: it must still be a
+    CardPage, field for field, with every sentence's source."""
+    from yingdu.notebook.api import CardDetail, CardPage, SentenceOut
+
+    add(learner_client, source={"kind": "news", "id": article.pk})
+    add(learner_client, "abandons", "She never abandons a friend.")
+    data = learner_client.get("/api/me/words?due=1").json()
+    page = CardPage.model_validate(data)
+    assert page.total == 1 and len(page.items) == 1
+    item = data["items"][0]
+    assert set(item) == set(CardDetail.model_fields)
+    assert [set(s) for s in item["sentences"]] == [set(SentenceOut.model_fields)] * 2
+    first, second = item["sentences"]
+    assert (first["source_kind"], first["source_id"]) == ("news", article.pk)
+    assert first["source_title"] == article.title and second["source_id"] is None
+    assert first["text"][first["start"] : first["end"]] == "abandoned"
+    card = Card.objects.get(pk=item["id"])
+    millisecond = dt.timedelta(milliseconds=1)  # JSON times carry milliseconds
+    assert abs(page.items[0].due - card.due) < millisecond
+    assert abs(page.items[0].added - card.created_at) < millisecond

@@ -123,6 +123,24 @@ def test_spelling_cards_when_turned_on(learner_client, learner, card):
     assert "abandoned" not in front.split('<section class="review-card')[1]
 
 
+def test_review_page_counts_due_cards_once_for_the_page_and_the_header(
+    learner_client, learner, card
+):
+    service.add_word(learner, "flood", SENTENCE)
+    service.save_goal(learner, 20, 5, spelling=True)  # two directions: four cards due
+    html = learner_client.get("/notebook/review/").content.decode()
+    assert re.search(r'class="due-count">4<', html)
+    assert re.search(r'<span class="due-left">[^<]*4', html)
+
+
+def test_notebook_page_escapes_what_learners_saved(learner_client, learner, site_lexicon):
+    service.add_word(learner, "flood", 'A "flood" <script>alert(1)</script> came & went.')
+    html = learner_client.get("/notebook/").content.decode()
+    main = html.split("<main")[1].split("</main>")[0]
+    assert "<script>" not in main and "&lt;script&gt;alert(1)&lt;/script&gt;" in main
+    assert "&quot;<mark>flood</mark>&quot;" in main and "came &amp; went" in main
+
+
 def test_progress_page_draws_svg_charts(learner_client, learner, card):
     service.review(learner, card.pk, 3, key="a")
     html = learner_client.get("/notebook/progress/").content.decode()

@@ -168,3 +168,27 @@ def test_owned_sections_export_and_delete_every_notebook_row(learner, other, art
     assert not ReviewLog.objects.filter(user=learner).exists()
     assert not Goal.objects.filter(user=learner).exists()
     assert Card.objects.get() == theirs and Sentence.objects.get().card == theirs
+
+
+def test_next_due_and_count_agree_with_next_due_and_due_count(learner, article):
+    now = local(hour=9)
+    assert service.next_due_and_count(learner, now) == (None, 0)
+    first = service.add_word(learner, "abandoned", SENTENCE, now=now)[0]
+    service.add_word(learner, "flood", SENTENCE, now=now + dt.timedelta(minutes=1))
+    later = now + dt.timedelta(minutes=2)
+    assert service.next_due_and_count(learner, later) == ((first, "word"), 2)
+    service.save_goal(learner, 20, 5, spelling=True, now=later)  # a spelling card each
+    both = service.next_due_and_count(learner, later)
+    assert both == (service.next_due(learner, later), service.due_count(learner, later))
+    assert both[1] == 4
+    service.review(learner, first.pk, 4, now=later)
+    after = service.next_due_and_count(learner, later)
+    assert after[1] == service.due_count(learner, later) == 3
+
+
+def test_today_and_streak_agree_with_today_counts_and_streak(learner, article):
+    for days in (-2, -1, 0):
+        service.count_day(learner, local(days), reviews=days + 3)
+    today, streak = service.today_and_streak(learner, local())
+    assert today == service.today_counts(learner, local()) == {"reviews": 3, "new_words": 0}
+    assert streak == service.streak(learner, local()) == 3

@@ -8,13 +8,14 @@ window ends; `extend` pushes the end further (a lock that runs from the last fai
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ def _db_hit(full_key: str, window_seconds: int, amount: int) -> Count:
     from .models import RateCounter
 
     now = timezone.now()
+    counted = _db_add_returning(full_key, amount, now)
+    if counted is not None:  # a live counter, counted in one statement
+        return counted
     live = RateCounter.objects.filter(key=full_key, expires_at__gt=now)
     if not live.update(count=F("count") + amount):
         try:
@@ -84,6 +88,30 @@ def _db_hit(full_key: str, window_seconds: int, amount: int) -> Count:
             live.update(count=F("count") + amount)
         RateCounter.objects.filter(expires_at__lte=now).delete()
     return _db_peek(full_key)
+
+
+def _db_add_returning(full_key: str, amount: int, now) -> Count | None:
+    """Add to a live counter and read it back in one statement (UPDATE … RETURNING, on
+    PostgreSQL and SQLite ≥ 3.35), since every API call is counted: None when there is no
+    live counter or the database cannot return rows from an UPDATE."""
+    from .models import RateCounter
+
+    if not connection.features.can_return_columns_from_insert:  # the same SQLite versions
+        return None
+    quote, meta = connection.ops.quote_name, RateCounter._meta
+    table, count, key, expires = (quote(name) for name in
+                                  (meta.db_table, "count", "key", "expires_at"))  # fmt: skip
+    sql = (f"UPDATE {table} SET {count} = {count} + %s WHERE {key} = %s AND {expires} > %s "
+           f"RETURNING {count}, {expires}")  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [amount, full_key, connection.ops.adapt_datetimefield_value(now)])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    expires_at = row[1] if isinstance(row[1], datetime) else parse_datetime(row[1])
+    if timezone.is_naive(expires_at):  # SQLite keeps UTC without an offset
+        expires_at = timezone.make_aware(expires_at, UTC)
+    return Count(row[0], max(1, round((expires_at - now).total_seconds())))
 
 
 def peek(key: str) -> Count:

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from yingdu.lexicon import BAND_LABELS
 from yingdu.lexicon.bands import BEYOND, band_rank
 
+from . import sentences
+
 SENTENCE_MAX_CHARS = 500  # a longer context is cut around the word
 
 
@@ -101,7 +103,7 @@ class Sentence(models.Model):
     @property
     def parts(self) -> tuple[str, str, str]:
         """(before, the word, after): the template marks the middle one."""
-        return self.text[: self.start], self.text[self.start : self.end], self.text[self.end :]
+        return sentences.parts(self.text, self.start, self.end)
 
 
 class ReviewLog(models.Model):

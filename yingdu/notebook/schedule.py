@@ -61,9 +61,12 @@ def review(card, direction: str, rating: int, now: dt.datetime) -> None:
 
 def state_name(card, direction: str = "word") -> str:
     """new (never reviewed), learning, review or relearning."""
-    if getattr(card, field(direction, "last_review")) is None:
-        return "new"
-    return STATE_NAMES[State(getattr(card, field(direction, "state")))]
+    state, last_review = (getattr(card, field(direction, n)) for n in ("state", "last_review"))
+    return name_of_state(state, last_review)
+
+
+def name_of_state(state: int, last_review) -> str:
+    return "new" if last_review is None else STATE_NAMES[State(state)]
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime | None:

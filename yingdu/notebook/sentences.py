@@ -33,6 +33,11 @@ def locate(sentence: str, lemma: str, form: str = "", lemma_of=None) -> tuple[in
     return None
 
 
+def parts(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, the word, after): pages and exports mark the middle one."""
+    return text[:start], text[start:end], text[end:]
+
+
 def window(sentence: str, span: tuple[int, int], limit: int) -> tuple[str, tuple[int, int]]:
     """The sentence cut to at most `limit` characters around the word (span moved along)."""
     if len(sentence) <= limit:

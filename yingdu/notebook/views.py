@@ -17,7 +17,7 @@ from yingdu.core import kinds
 from yingdu.learners import known
 from yingdu.lexicon import BAND_LABELS, BANDS
 
-from . import charts, schedule, service
+from . import charts, schedule, sentences, service
 from .forms import GoalForm, ReviewForm
 
 
@@ -27,8 +27,8 @@ def notebook(request):
     source = kinds.canonical(request.GET.get("source")) or ""
     q = request.GET.get("q", "")[:100].strip()
     cards = service.filtered_cards(request.user, band=band, q=q, source=source)
-    page = Paginator(cards, service.PAGE_SIZE).get_page(request.GET.get("page"))
-    cards = list(page.object_list.prefetch_related("sentences"))
+    page = Paginator(service.card_rows(cards), service.PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = service.with_sentences(list(page.object_list))
     context = {
         "page": page, "cards": cards, "band": band, "source": source, "q": q,
         "bands": [(code, BAND_LABELS[code]) for code in BANDS],
@@ -64,20 +64,28 @@ def review(request):
                 pass  # a card type turned off meanwhile: show the next card
         return redirect("notebook:review")
     now = timezone.now()
-    due = service.next_due(request.user, now)
+    due, due_count = service.next_due_and_count(request.user, now)
+    today, streak = service.today_and_streak(request.user, now)
     context = {
-        "due_count": service.due_count(request.user, now),
-        "today": service.today_counts(request.user, now),
-        "goal": service.goal_of(request.user),
-        "streak": service.streak(request.user, now),
+        "due_count": due_count, "notebook_due": due_count,  # the header's, counted once
+        "today": today, "goal": service.goal_of(request.user), "streak": streak,
         "ratings": RATING_BUTTONS,
-    }
+    }  # fmt: skip
     if due:
         card, direction = due
+        lines = service.sentences_of(card)
         context.update(card=card, direction=direction, key=uuid.uuid4().hex,
-                       sentence=card.sentences.order_by("-created_at", "-id").first(),
+                       sentences=lines, front=front_parts(lines),
                        state=schedule.state_name(card, direction))  # fmt: skip
     return render(request, "notebook/review.html", context)
+
+
+def front_parts(lines: list[dict]) -> tuple[str, str, str] | None:
+    """(before, word, after) of the newest sentence, shown on the front of the card."""
+    if not lines:
+        return None
+    newest = lines[-1]
+    return sentences.parts(newest["text"], newest["start"], newest["end"])
 
 
 RATING_BUTTONS = [(1, "again"), (2, "hard"), (3, "good"), (4, "easy")]
