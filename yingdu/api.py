@@ -91,3 +91,6 @@ api.add_router("/", known_router)
 from yingdu.notebook.api import router as notebook_router  # noqa: E402
 
 api.add_router("/", notebook_router)
+from yingdu.placement.api import router as placement_router  # noqa: E402
+
+api.add_router("/", placement_router)

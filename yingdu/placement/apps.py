@@ -1,0 +1,16 @@
+"""App config for the placement test: its rows are a section of each account's data."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlacementConfig(AppConfig):
+    name = "yingdu.placement"
+    verbose_name = _("Vocabulary test")
+
+    def ready(self):
+        from yingdu.accounts import owned
+
+        from .service import delete_tests, export_tests
+
+        owned.register("placement_tests", export=export_tests, delete=delete_tests)

@@ -1,0 +1,34 @@
+"""A placement test taken by a learner (user) or a visitor (session key): the engine's state
+(items asked, answers given) and, once finished, its result."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PlacementTest(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+        related_name="placement_tests",
+    )  # fmt: skip
+    session_key = models.CharField(max_length=40, blank=True, db_index=True)
+    state = models.JSONField(default=dict)
+    result = models.JSONField(null=True, blank=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vocabulary test")
+        verbose_name_plural = _("vocabulary tests")
+        indexes = [models.Index(fields=["user", "-finished_at"], name="placement_user_finished")]
+
+    def __str__(self):
+        return str(self.id)
+
+    @property
+    def done(self) -> bool:
+        return self.finished_at is not None
