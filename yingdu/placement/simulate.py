@@ -72,3 +72,25 @@ def format_table(table) -> str:
         for true, row in table.items()
     ]
     return "\n".join([head, *rows])
+
+
+def take(reader: Reader, start, submit) -> str:
+    """Let `reader` take a test: `start()` returns (handle, first item), `submit(handle,
+    answer)` (next item or None, result). Returns the placed reading level."""
+    rng = random.Random(reader.seed)
+    handle, item = start()
+    while True:
+        item, outcome = submit(handle, reader.answer(item, rng))
+        if item is None:
+            return outcome["band"]
+
+
+def run(per_level: int, seed: int, start, submit) -> list[tuple[str, str]]:
+    """(true level, placed level) for `per_level` simulated readers of every level."""
+    rng = random.Random(seed)
+    pairs = []
+    for level in LEVELS:
+        for _ in range(per_level):
+            reader = make_reader(level, rng)
+            pairs.append((level, take(reader, start, submit)))
+    return pairs
