@@ -1,19 +1,21 @@
 """Placement-test API: POST /api/placement starts a test, POST /api/placement/{id}/answer
 answers its waiting item. Anyone may take a test: a learner (bearer token, or session with
-CSRF) has the result saved; a visitor's test belongs to their session."""
+CSRF) has the result saved; a visitor's test belongs to their session. For learners only:
+GET /api/me/coverage (how much of an item I know) and GET /api/me/recommendations."""
 
 from typing import Literal
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.utils import check_csrf
 from pydantic import StrictBool, StrictInt
 
-from yingdu.accounts.apiauth import LearnerTokenAuth
+from yingdu.accounts.apiauth import LearnerTokenAuth, learner_auth
 from yingdu.aids.api import Message, lexicon_or_503
 from yingdu.api import charge
+from yingdu.core import kinds
 
-from . import service
+from . import coverage, profiles, readers, service
 
 VISITOR = "visitor"
 
@@ -100,3 +102,59 @@ def answer(request, test_id: str, payload: AnswerIn):
         raise HttpError(400, f"答案不合题型 {error}") from None
     service.remember(request, test)
     return service.reply(test)
+
+
+me_router = Router(tags=["learner: coverage and recommendations"], auth=learner_auth)
+RECOMMENDATIONS_MAX = 50
+
+
+class CoverageOut(Schema):
+    coverage: float | None
+    unknown: list[str]
+
+
+class SuggestedOut(Schema):
+    title: str
+    url: str
+    kind: str
+    coverage: float
+
+
+class SuggestionsOut(Schema):
+    items: list[SuggestedOut]
+
+
+@me_router.get("/me/coverage", response={200: CoverageOut, 400: Message, 401: Message,
+               404: Message, 429: Message})  # fmt: skip
+def my_coverage(request, url: str = Query(..., max_length=500)):
+    """The share of an item's words I know (0–1) and the lemmas I don't, most frequent
+    first. `url` is the item's path, e.g. /news/international/some-story/ (a full URL or
+    the /en/ path work too)."""
+    charge(request)
+    item = profiles.item_at(url)
+    if item is None:
+        raise HttpError(404, "没有这篇内容 no published English item at this URL")
+    share, unknown = coverage.exact(
+        item.reading.get("profile") or {}, readers.learner(request.auth)
+    )
+    return {"coverage": None if share is None else round(share, 4), "unknown": unknown}
+
+
+@me_router.get("/me/recommendations", response={200: SuggestionsOut, 400: Message,
+               401: Message, 429: Message})  # fmt: skip
+def my_recommendations(request, kind: str = "", limit: int = 10):
+    """Items suited to me, best first: those whose words I know 95–98% of, then the ones
+    nearest that band. `kind` narrows to one kind of content (news, daily, bilingual,
+    compositions); `limit` is 1–50."""
+    charge(request)
+    if not 1 <= limit <= RECOMMENDATIONS_MAX:
+        raise HttpError(400, f"limit 应在 1–{RECOMMENDATIONS_MAX} 之间 (limit out of range)")
+    key = None
+    if kind:
+        found = kinds.get(kind)
+        if found is None or not found.english:
+            raise HttpError(400, f"未知类型 unknown kind {kind!r}")
+        key = found.key
+    rows = profiles.ranked(readers.learner(request.auth), key, limit)
+    return {"items": [{"title": r.title, "url": r.url, "kind": r.kind,
+                       "coverage": round(r.coverage, 4)} for r in rows]}  # fmt: skip

@@ -9,8 +9,14 @@ class PlacementConfig(AppConfig):
     verbose_name = _("Vocabulary test")
 
     def ready(self):
-        from yingdu.accounts import owned
+        from django.db.models.signals import post_delete
 
+        from yingdu.accounts import owned
+        from yingdu.aids.service import AFTER_ANNOTATE
+
+        from .profiles import forget, store
         from .service import delete_tests, export_tests
 
         owned.register("placement_tests", export=export_tests, delete=delete_tests)
+        AFTER_ANNOTATE.append(store)
+        post_delete.connect(forget, dispatch_uid="placement-forget-profile")

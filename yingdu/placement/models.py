@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yingdu.lexicon import BANDS
+
 
 class PlacementTest(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -32,3 +34,34 @@ class PlacementTest(models.Model):
     @property
     def done(self) -> bool:
         return self.finished_at is not None
+
+
+BAND_FIELDS = tuple(f"band{rank}" for rank in range(len(BANDS)))
+
+
+class ItemProfile(models.Model):
+    """One English item of any kind, for recommendations: its words per band (from the
+    profile stored when it is annotated), title, URL and publication. Kept by
+    `profiles.store` after each annotation; a learner's words changing touches no row."""
+
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(max_length=300)
+    url = models.CharField(max_length=500, db_index=True)
+    published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(db_index=True)
+    words = models.PositiveIntegerField(default=0)
+    locals().update({name: models.PositiveIntegerField(default=0) for name in BAND_FIELDS})
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="item_profile_once")
+        ]
+        indexes = [models.Index(fields=["published", "kind"], name="item_profile_kind")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def band_tokens(self) -> list[int]:
+        return [getattr(self, name) for name in BAND_FIELDS]

@@ -11,4 +11,5 @@ urlpatterns = [
     path("placement/<uuid:test_id>/", views.item, name="item"),
     path("placement/<uuid:test_id>/result/", views.result, name="result"),
     path("placement/<uuid:test_id>/notebook/", views.to_notebook, name="notebook"),
+    path("suggested/", views.suggested, name="suggested"),
 ]

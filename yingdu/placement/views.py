@@ -10,9 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from yingdu.aids.service import current_lexicon
+from yingdu.core import kinds
 from yingdu.lexicon import BAND_LABELS, BANDS, LEVELS
 
-from . import engine, service
+from . import coverage, engine, profiles, readers, service
 
 
 def _owner(request):
@@ -121,3 +122,26 @@ def _described(result: dict | None) -> dict | None:
         "level_index": LEVELS.index(result["band"]),
         "bands": [(BAND_LABELS[band], round(100 * shares.get(band, 0))) for band in BANDS],
     }
+
+
+SUGGESTED_PER_KIND = 8
+
+
+@never_cache
+def suggested(request):
+    """适合你读: per kind of English content, the items nearest 95–98% coverage."""
+    reader = readers.for_request(request)
+    sections = []
+    for kind in kinds.all_kinds():
+        if kind.english:
+            rows = profiles.ranked(reader, kind.key, SUGGESTED_PER_KIND)
+            if rows:
+                sections.append((kind.label, _with_percent(rows)))
+    context = {"sections": sections, "result": _described(service.result_for(request))}
+    return render(request, "placement/suggested.html", context)
+
+
+def _with_percent(rows):
+    for row in rows:
+        row.percent = coverage.percent(row.coverage)
+    return rows
