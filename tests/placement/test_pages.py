@@ -28,10 +28,7 @@ def take_test(client, know: bool) -> str:
             return page["Location"]
         html = page.content.decode()
         number = re.search(r'name="n" value="(\d+)"', html).group(1)
-        if 'value="yes"' in html:
-            answer = "yes" if know else "no"
-        else:
-            answer = "0"
+        answer = ("yes" if know else "no") if 'value="yes"' in html else "0"
         client.post(url, {"n": number, "answer": answer})
     raise AssertionError("the test never ended")
 

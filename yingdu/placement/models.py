@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from yingdu.lexicon import BANDS
+from yingdu.lexicon import BANDS, LEVELS
 
 
 class PlacementTest(models.Model):
@@ -37,11 +37,13 @@ class PlacementTest(models.Model):
 
 
 BAND_FIELDS = tuple(f"band{rank}" for rank in range(len(BANDS)))
+LEVEL_FIELDS = tuple(f"covers{rank}" for rank in range(len(LEVELS)))  # coverage per level
 
 
 class ItemProfile(models.Model):
     """One English item of any kind, for recommendations: its words per band (from the
-    profile stored when it is annotated), title, URL and publication. Kept by
+    profile stored when it is annotated) and the coverage of a reader of each level, title,
+    URL and publication. Kept by
     `profiles.store` after each annotation; a learner's words changing touches no row."""
 
     kind = models.CharField(max_length=20)
@@ -49,15 +51,16 @@ class ItemProfile(models.Model):
     title = models.CharField(max_length=300)
     url = models.CharField(max_length=500, db_index=True)
     published = models.BooleanField(default=False)
-    published_at = models.DateTimeField(db_index=True)
+    published_at = models.DateTimeField()  # no index: the coverage columns' must be chosen
     words = models.PositiveIntegerField(default=0)
     locals().update({name: models.PositiveIntegerField(default=0) for name in BAND_FIELDS})
+    # the coverage of a reader of each level: recommendations look only near 95–98% of it
+    locals().update({name: models.FloatField(default=0, db_index=True) for name in LEVEL_FIELDS})
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="item_profile_once")
         ]
-        indexes = [models.Index(fields=["published", "kind"], name="item_profile_kind")]
 
     def __str__(self):
         return self.title

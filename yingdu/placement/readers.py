@@ -2,7 +2,12 @@
 the band mastered in their latest test, and their known share per band, as a
 coverage.Reader; a visitor's from their test result in the session or the default level."""
 
-from yingdu.aids.service import current_lexicon
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import Count, Max
+
+from yingdu.aids.service import current_lexicon, lexicon_stamp
 from yingdu.lexicon import BANDS, LEVELS
 
 from . import coverage, service
@@ -10,6 +15,7 @@ from .pool import band_sizes
 
 WELL_REVIEWED_DAYS = 21  # a card whose FSRS stability reached this counts as known
 REVIEW_STATE = 2  # fsrs.State.Review
+CACHE_SECONDS = 3600
 
 
 def known_lemmas(user) -> set[str]:
@@ -24,6 +30,32 @@ def known_lemmas(user) -> set[str]:
 
 
 def learner(user) -> coverage.Reader:
+    """The learner as a reader, kept in the cache under a stamp of everything it follows
+    from (known words, well-reviewed cards, latest test, lexicon): a change makes a new key,
+    so nothing has to be invalidated and no item is touched."""
+    key = f"placement:reader:{user.pk}:{stamp(user)}"
+    reader = cache.get(key)
+    if reader is None:
+        reader = compute_learner(user)
+        cache.set(key, reader, CACHE_SECONDS)
+    return reader
+
+
+def stamp(user) -> str:
+    from yingdu.learners.known import version
+    from yingdu.notebook.models import Card
+
+    from .models import PlacementTest
+
+    cards = Card.objects.filter(
+        user=user, state=REVIEW_STATE, stability__gte=WELL_REVIEWED_DAYS
+    ).aggregate(n=Count("id"), top=Max("last_review"))
+    test = PlacementTest.objects.filter(user=user).aggregate(top=Max("finished_at"))["top"]
+    parts = [version(user), cards["n"], cards["top"], test, lexicon_stamp()]
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
+def compute_learner(user) -> coverage.Reader:
     result = service.latest_result(user) or {}
     mastered = BANDS.index(result["mastered"]) if result.get("mastered") else -1
     known = known_lemmas(user)
