@@ -95,7 +95,8 @@ def _scored(reader, kind, limit, window, ids=None):
         where.append(f"{column} BETWEEN %s AND %s")
         params += [least, most]
     sql = (
-        f"SELECT id, cov FROM (SELECT id, published_at, 1.0 * ({weights}) / words AS cov"
+        f"SELECT id, cov FROM (SELECT id, published_at,"
+        f" CAST({weights} AS DOUBLE PRECISION) / words AS cov"
         f" FROM {ItemProfile._meta.db_table} WHERE {' AND '.join(where)}) AS scored"
         " ORDER BY CASE WHEN cov < %s THEN %s - cov WHEN cov > %s THEN cov - %s ELSE 0 END,"
         " ABS(cov - %s), published_at DESC LIMIT %s"
@@ -103,7 +104,7 @@ def _scored(reader, kind, limit, window, ids=None):
     params += [low, low, high, high, (low + high) / 2, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        scores = cursor.fetchall()
+        scores = [(pk, float(share)) for pk, share in cursor.fetchall()]
     rows = ItemProfile.objects.in_bulk([pk for pk, _ in scores])
     for pk, share in scores:
         rows[pk].coverage = share
