@@ -142,7 +142,9 @@ def my_coverage(request, url: str = Query(..., max_length=500)):
 
 @me_router.get("/me/recommendations", response={200: SuggestionsOut, 400: Message,
                401: Message, 429: Message})  # fmt: skip
-def my_recommendations(request, kind: str = "", limit: int = 10):
+def my_recommendations(
+    request, kind: str = "", limit: int = Query(10, ge=1, le=RECOMMENDATIONS_MAX)
+):
     """Items suited to me, best first: those whose words I know 95–98% of, then the ones
     nearest that band. `kind` narrows to one kind of content (news, daily, bilingual,
     compositions); `limit` is 1–50."""
