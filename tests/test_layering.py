@@ -41,3 +41,17 @@ def test_a_module_importing_django_is_seen(tmp_path):
     (package / "__init__.py").write_text('"""Plain so far."""\n')
     (package / "deep.py").write_text("from django.utils.text import slugify  # noqa\n")
     assert imports_django("layered", tmp_path, ROOT)
+
+
+PLAIN_MODULES = ["yingdu.placement.engine", "yingdu.placement.pool", "yingdu.placement.coverage",
+                 "yingdu.placement.simulate"]  # fmt: skip
+IMPORT_ONE = (
+    "import importlib, sys; importlib.import_module({name!r}); print('django' in sys.modules)"
+)
+
+
+@pytest.mark.parametrize("name", PLAIN_MODULES)
+def test_plain_module_of_a_django_app_does_not_import_django(name):
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    done = run_python(env, "-c", IMPORT_ONE.format(name=name), timeout=120)
+    assert done.stdout.split() == ["False"]

@@ -135,3 +135,8 @@ api.add_router("/", known_router)
 from yingdu.notebook.api import router as notebook_router  # noqa: E402
 
 api.add_router("/", notebook_router)
+from yingdu.placement.api import me_router as reader_router  # noqa: E402
+from yingdu.placement.api import router as placement_router  # noqa: E402
+
+api.add_router("/", placement_router)
+api.add_router("/", reader_router)

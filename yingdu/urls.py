@@ -33,5 +33,6 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.learners.urls")),
     path("", include("yingdu.privacy.urls")),
     path("", include("yingdu.notebook.urls")),
+    path("", include("yingdu.placement.urls")),
     prefix_default_language=False,
 )

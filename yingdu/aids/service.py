@@ -5,7 +5,12 @@ annotated together; the item gets
 
 * `reading`: {"stamp", "html": {key: annotated HTML}, "bank": [...], "ruby": {...}} for its page;
 * `difficulty`: one entry per level (小学 … 考研) with the ratios, grade and reading time,
-  small enough for list pages.
+  small enough for list pages;
+* `reading["profile"]`: {"words", "bands": tokens per band, "lemmas": {lemma: [count, band
+  rank]}}, what a reader's coverage of the item is computed from (yingdu/placement).
+
+Functions in AFTER_ANNOTATE run with each item once it is stored (placement keeps its
+per-item rows for recommendations this way, also after a lexicon rebuild).
 
 Items are re-annotated when saved (see signals.py) and all at once after a lexicon rebuild.
 """
@@ -17,14 +22,16 @@ from django.db import transaction
 
 from yingdu.core import kinds
 from yingdu.core.pagecache import bump_generation
-from yingdu.lexicon import LEVELS, LexiconError, load_lexicon
+from yingdu.lexicon import BANDS, LEVELS, LexiconError, band_rank, load_lexicon
 from yingdu.reading import annotate, per_level, pinyin_ruby
+from yingdu.reading.tokens import BAND, LEMMA
 from yingdu.reading.wordbank import senses_in_context
 
 from .markup import plain_text, render, split_html
 
 log = logging.getLogger(__name__)
 SEPARATOR = "\n\n"
+AFTER_ANNOTATE: list = []  # functions of an item, called after its aids are stored
 
 
 def current_lexicon():
@@ -57,7 +64,23 @@ def annotate_texts(texts: dict[str, str], lexicon) -> tuple[dict, list]:
         inside = [t for t in base.tokens if offset <= t.start and t.end <= end]
         html[key] = render(pieces[key], inside, offset, index, senses)
         offset = end + len(SEPARATOR)
-    return {"html": html, "bank": bank}, per_level(base)
+    return {"html": html, "bank": bank, "profile": profile(base.raw_tokens)}, per_level(base)
+
+
+def profile(raw_tokens) -> dict:
+    """Words with a band (not names or numbers), tokens per band, and each lemma's count and
+    band rank: what any reader's coverage of the text follows from."""
+    bands = [0] * len(BANDS)
+    lemmas: dict[str, list[int]] = {}
+    for token in raw_tokens:
+        band = token[BAND]
+        if band is None:
+            continue
+        rank = band_rank(band)
+        bands[rank] += 1
+        entry = lemmas.setdefault(token[LEMMA], [0, rank])
+        entry[0] += 1
+    return {"words": sum(bands), "bands": bands, "lemmas": lemmas}
 
 
 def ruby_html(text: str) -> str:
@@ -90,6 +113,8 @@ def annotate_item(item, lexicon=None) -> None:
     reading, difficulty = compute(item, lexicon)
     type(item).objects.filter(pk=item.pk).update(reading=reading, difficulty=difficulty)
     item.reading, item.difficulty = reading, difficulty
+    for after in AFTER_ANNOTATE:
+        after(item)
 
 
 def annotated_models():

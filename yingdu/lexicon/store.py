@@ -308,6 +308,22 @@ class Lexicon:
             key for key, (lemma, rank, _, _) in self.surface.items() if key == lemma and rank <= top
         )
 
+    def band_headwords(
+        self, band: str
+    ) -> list[tuple[str, str, tuple[tuple[str, str], ...], float]]:
+        """Single-word headwords of ``band`` as (lemma, band source, glosses, zipf), lemma order:
+        the words a placement test samples from (see yingdu/placement/pool.py)."""
+        sql = (
+            "SELECT key, band_source, glosses, zipf FROM entries"
+            " WHERE band=? AND is_mwe=0 ORDER BY key"
+        )
+        with self._lock:
+            rows = self._con.execute(sql, (BANDS.index(band),)).fetchall()
+        return [
+            (key, source, tuple(tuple(g) for g in json.loads(glosses)), zipf or 0.0)
+            for key, source, glosses, zipf in rows
+        ]
+
 
 def _simplemma(word: str) -> str | None:
     try:

@@ -28,9 +28,9 @@ def _levels(item):
     ]  # fmt: skip
 
 
-@register.inclusion_tag("aids/badge.html")
-def difficulty_badge(item):
-    return {"levels": _levels(item)}
+@register.inclusion_tag("aids/badge.html", takes_context=True)
+def difficulty_badge(context, item):
+    return {"levels": _levels(item), "item": item, "request": context.get("request")}
 
 
 @register.inclusion_tag("aids/panel.html")
