@@ -45,9 +45,11 @@ def document_common_responses(method: str, operation: dict) -> None:
         ),
         "404": (any(p.get("in") == "path" for p in parameters), "没有找到 not found"),
     }
+    if operation.pop("x-yingdu-anonymous", False):  # signed in or not: credentials optional
+        operation["security"] = [*operation.get("security", []), {}]
     responses = operation.setdefault("responses", {})
     for status, (applies, description) in wanted.items():
-        if applies:
+        if applies and int(status) not in responses:
             responses.setdefault(
                 status,
                 {"description": description,

@@ -59,6 +59,9 @@ class NextOut(Schema):
     by_band: dict[str, float] | None = None
 
 
+ANYONE = {"x-yingdu-anonymous": True}  # visitors too: the document says so (yingdu/api.py)
+
+
 def _owner(request):
     if request.auth == VISITOR:
         return None, service.visitor_key(request)
@@ -66,7 +69,7 @@ def _owner(request):
 
 
 @router.post("/placement", response={201: StartedOut, 401: Message, 403: Message, 429: Message,
-             503: Message})  # fmt: skip
+             503: Message}, openapi_extra=ANYONE)  # fmt: skip
 def start(request):
     """Start a vocabulary test (at most 60 items) and get its first item: `yesno` (answer
     true for 认识, false for 不认识) or `choice` (answer the index of the right gloss)."""
@@ -80,6 +83,7 @@ def start(request):
     "/placement/{test_id}/answer",
     response={200: NextOut, 400: Message, 401: Message, 403: Message, 404: Message,
               409: Message, 503: Message},
+    openapi_extra=ANYONE,
 )  # fmt: skip
 def answer(request, test_id: str, payload: AnswerIn):
     """Answer the waiting item: `{"answer": true|false}` or `{"answer": <option index>}`,
