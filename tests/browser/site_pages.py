@@ -28,6 +28,7 @@ NOT_PAGES = {
     "resources:reject": "POST action of the review page (redirects back)",
     "resources:decide_teacher": "POST action of the review page (redirects back)",
     "resources:download": "a file download",
+    "placement:notebook": "POST action of the result page (adds the ticked words, redirects)",
     "resources:preview": "a PNG image",
 }
 # Pages whose URL does not come from an item of the kinds registry, and who may see them.
@@ -40,6 +41,8 @@ PLAIN_PAGES = {
     "notebook:progress": STUDENT_ONLY, "notebook:delete": STUDENT_ONLY,
     "resources:upload": TEACHER_ONLY, "resources:mine": TEACHER_ONLY, "practice:new": TEACHER_ONLY,
     "resources:review": EDITOR_ONLY, "resources:edit": EDITOR_ONLY,
+    "placement:start": ANYONE, "placement:suggested": ANYONE,
+    "placement:item": STUDENT_ONLY, "placement:result": STUDENT_ONLY,
 }  # fmt: skip
 SEARCH_QUERY = "students"
 WORD_CONTEXT = "Scientists say the resilient forests recovered quickly after the storm."
@@ -91,7 +94,30 @@ def seed() -> dict[str, User]:
     Resource.objects.order_by("pk").first().publish(people[EDITOR])
     word_item = kinds.get("news").published().first()
     notebook.add_word(people[STUDENT], "resilient", WORD_CONTEXT, ("news", word_item.pk))
+    seed_placement_tests(people[STUDENT])
     return people
+
+
+def seed_placement_tests(student: User) -> None:
+    """The student's placement tests: one waiting for its first answer, one finished."""
+    from yingdu.aids.service import current_lexicon
+    from yingdu.placement import service as placement
+
+    lexicon = current_lexicon()
+    placement.start(student, "", lexicon, seed=1)
+    finished = placement.start(student, "", lexicon, seed=2)
+    while not finished.done:
+        kind = placement.reply(finished)["item"]["kind"]
+        answer = False if kind == "yesno" else 0  # 不认识, or the first gloss
+        finished = placement.submit(finished.id, student, "", answer, lexicon)
+
+
+def placement_test_url(name: str) -> str:
+    from yingdu.placement.models import PlacementTest
+
+    tests = PlacementTest.objects.order_by("pk")
+    test = next(t for t in tests if t.done == (name == "placement:result"))
+    return reverse(name, args=(test.id,))
 
 
 def item_pages() -> list[Page]:
@@ -125,6 +151,8 @@ def plain_url(name: str) -> str:
         return reverse(name, args=(Card.objects.first().pk,))
     if name == "resources:edit":
         return reverse(name, args=(Resource.objects.first().slug,))
+    if name in ("placement:item", "placement:result"):
+        return placement_test_url(name)
     return reverse(name)
 
 
