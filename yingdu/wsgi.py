@@ -1,10 +1,10 @@
 """WSGI entry point (gunicorn yingdu.wsgi).
 
-`yingdu serve` runs gunicorn with --preload: this module is imported once in the master,
-which loads what every worker needs and never changes (the app, the URL conf and views, the
-lexicon's tables) before forking, then freezes those objects out of the garbage collector's
-reach so the workers' copy-on-write pages stay shared (docs/operators.md: memory). No
-database connection is left open across the fork.
+Importing it loads what every request needs and never changes (the app, the URL conf and
+views, the lexicon's tables, the annotator's data), so the first requests are not slow, and
+freezes those objects out of the garbage collector's reach. Run with gunicorn's --preload,
+the master does this once before forking and the workers share those pages
+(docs/operators.md: memory); no database connection is left open across the fork.
 """
 
 import gc

@@ -37,7 +37,6 @@ def gunicorn_argv(
         "--workers", str(workers),
         "--worker-class", worker_class,
         "--threads", str(threads if threaded else 1),
-        "--preload",  # load once, share across workers (yingdu/wsgi.py)
         "--access-logfile", "-",
         "--forwarded-allow-ips", config.load().forwarded_allow_ips,
     ]  # fmt: skip
