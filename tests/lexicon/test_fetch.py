@@ -279,3 +279,16 @@ def test_settings_come_from_the_environment(monkeypatch):
     monkeypatch.setenv("YINGDU_ECDICT_MAX_MB", "lots")
     with pytest.raises(FetchError, match="YINGDU_ECDICT_MAX_MB"):
         fetch_settings()
+
+
+def test_fetch_if_missing_keeps_a_downloaded_file(tmp_path):
+    lists, _ = write_sample(tmp_path)
+    (lists / "ecdict.csv").write_text(OLD, encoding="utf-8")
+    with range_server({"/ecdict.csv": CSV}) as (base, requests):
+        proc = run_cli(
+            ["lexicon", "fetch-ecdict", "--if-missing"], tmp_path,
+            YINGDU_LEXICON_DIR=str(lists), YINGDU_ECDICT_URL=f"{base}/ecdict.csv",
+        )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr.decode("utf-8")
+    assert "already downloaded" in proc.stderr.decode("utf-8")
+    assert requests == [] and (lists / "ecdict.csv").read_text(encoding="utf-8") == OLD

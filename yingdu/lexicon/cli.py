@@ -47,6 +47,9 @@ def register(subparsers, after_build: Callable[[], int] | None = None) -> None:
     fetch.add_argument("--dest", type=Path, help="folder for ecdict.csv (default: see docs)")
     fetch.add_argument("--out", type=Path, help="lexicon output path")
     fetch.add_argument("--no-build", action="store_true", help="only download and check")
+    fetch.add_argument(
+        "--if-missing", action="store_true", help="do nothing when ecdict.csv is already there"
+    )
     fetch.set_defaults(func=functools.partial(cmd_fetch_ecdict, after_build=after_build))
 
     show = lex_sub.add_parser("show", help="print lexicon entries (batch: JSON Lines)")
@@ -113,10 +116,14 @@ def cmd_fetch_ecdict(args: argparse.Namespace, after_build: Callable[[], int] | 
         TransferSpeedColumn,
     )
 
-    from .fetch import FetchError, fetch_ecdict, fetch_settings
+    from .fetch import CSV_NAME, FetchError, fetch_ecdict, fetch_settings, source_dir
 
     console = _console()
     say = partial(console.print, soft_wrap=True)  # long URLs and digests stay copyable
+    present = Path(args.dest or source_dir()) / CSV_NAME
+    if args.if_missing and present.exists():
+        say(f"ECDICT already downloaded at {present}")
+        return 0
     columns = (TextColumn("ECDICT"), BarColumn(), DownloadColumn(), TransferSpeedColumn())
     try:
         settings = fetch_settings(args.url, args.sha256)
