@@ -104,3 +104,23 @@ def test_lookup_still_misses_words_with_no_stored_base(small_lexicon):
     assert small_lexicon.lookup("zorbland") is None
     assert small_lexicon.lookup("uncoat") is None or small_lexicon.lookup("uncoat").glosses
     assert small_lexicon.lookup("dusty") is None  # too short to split, no -y rule
+
+
+@pytest.fixture(scope="module")
+def dictionary_lexicon(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("apostrophes")
+    header = (
+        "word,phonetic,definition,translation,pos,collins,oxford,tag,bnc,frq,exchange,detail,audio"
+    )
+    rows = ["sennight,ˈsenait,,n. 一星期,,,,,0,0,,,", "oeuvre,ˈəːvr,,n. 全部作品,,,,,0,0,,,"]
+    ecdict = folder / "ecdict.csv"
+    ecdict.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    build_lexicon(folder / "lexicon.sqlite3", None, ecdict, pip_sources=False)
+    return load_lexicon(folder / "lexicon.sqlite3")
+
+
+def test_words_with_an_apostrophe_find_their_entry(dictionary_lexicon):
+    assert dictionary_lexicon.lookup("se'nnight").glosses == (("n", "一星期"),)  # old spelling
+    assert dictionary_lexicon.lookup("l'oeuvre").glosses == (("n", "全部作品"),)  # elision
+    assert dictionary_lexicon.lookup("se'ennight") is None  # a misspelling stays unknown
+    assert dictionary_lexicon.lookup("l'eau") is None

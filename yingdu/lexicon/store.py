@@ -251,6 +251,9 @@ class Lexicon:
         plain = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
         if plain != form and plain.isalpha():
             return self._query_entry(plain)  # dénouement -> denouement, née -> nee
+        for candidate in _apostrophe_readings(form):
+            if row := self._query_entry(candidate):
+                return row
         return None
 
     def _query_entry(self, key: str):
@@ -323,6 +326,22 @@ class Lexicon:
             (key, source, tuple(tuple(g) for g in json.loads(glosses)), zipf or 0.0)
             for key, source, glosses, zipf in rows
         ]
+
+
+_ELIDED = ("l'", "d'", "qu'")  # French elisions quoted in English texts: l'oeuvre, d'etre
+
+
+def _apostrophe_readings(form: str) -> list[str]:
+    """Spellings to try for a word with an apostrophe that no entry has: a French elision
+    without its article (l'oeuvre -> oeuvre), then the word without the apostrophe, as old
+    spellings contract (se'nnight -> sennight, e'en is not reached: too short)."""
+    if "'" not in form.strip("'"):
+        return []
+    readings = [form[len(p) :] for p in _ELIDED if form.startswith(p) and len(form) > len(p) + 2]
+    joined = form.replace("'", "")
+    if joined.isalpha() and len(joined) >= _MIN_DERIVED:
+        readings.append(joined)
+    return readings
 
 
 def _simplemma(word: str) -> str | None:
