@@ -128,3 +128,22 @@ def test_preloaded_workers_own_their_connections_and_stop_promptly(server, stop_
     assert set(answered) == {200}, set(answered)
     assert proc.returncode == 0, output
     assert "SIGKILL" not in output and "exited with code" not in output, output
+
+
+def test_preload_and_graceful_timeout_are_settings(monkeypatch):
+    from yingdu import config
+    from yingdu.commands.serve import gunicorn_argv
+
+    defaults = config.load({})
+    assert defaults.preload and defaults.graceful_timeout == 10
+    argv = gunicorn_argv("127.0.0.1", "8000", 2, 4)
+    assert "--preload" in argv
+    assert argv[argv.index("--graceful-timeout") + 1] == "10"
+    assert argv[argv.index("--config") + 1] == "python:yingdu.gunicorn_hooks"
+    monkeypatch.setenv("YINGDU_PRELOAD", "off")
+    monkeypatch.setenv("YINGDU_GRACEFUL_TIMEOUT", "2.5")
+    argv = gunicorn_argv("127.0.0.1", "8000", 2, 4)
+    assert "--preload" not in argv
+    assert argv[argv.index("--graceful-timeout") + 1] == "2.5"
+    with pytest.raises(config.ConfigError, match="YINGDU_PRELOAD"):
+        config.load({"YINGDU_PRELOAD": "sometimes"})

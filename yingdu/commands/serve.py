@@ -28,6 +28,15 @@ def register(subparsers) -> None:
     serve.set_defaults(func=cmd_serve, needs_django=True)
 
 
+def default_workers(worker_class: str) -> int:
+    """Workers when WEB_CONCURRENCY is unset. Threaded workers: one per core and one more,
+    16 threads each, keep every core busy (bench/bench_pages.py measured no more
+    throughput from 2 × cores + 1), and each process costs memory (docs/operators.md).
+    Sync workers answer one request each at a time: gunicorn's 2 × cores + 1."""
+    cores = os.cpu_count() or 1
+    return cores + 1 if worker_class == "gthread" else cores * 2 + 1
+
+
 def gunicorn_argv(
     host: str,
     port: str,
@@ -100,7 +109,7 @@ def cmd_serve(args) -> int:
         call_command("runserver", f"{host}:{port}", use_reloader=False)
         return 0
     collect_static_if_changed()
-    workers = args.workers or (os.cpu_count() or 1) * 2 + 1
+    workers = args.workers or default_workers(args.worker_class)
     threads = args.threads if args.worker_class == "gthread" else 1
     print(
         f"Yingdu serving on http://{host}:{port}/ with {workers} gunicorn {args.worker_class}"
