@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from yingdu import config  # noqa: E402
-from yingdu.commands.serve import gunicorn_argv  # noqa: E402
+from yingdu.commands.serve import default_workers, gunicorn_argv  # noqa: E402
 
 PAGES = {
     "home": "/",
@@ -138,8 +138,9 @@ def own_argv(port: int, args) -> list[str]:
 
 def other_argv(port: int, args) -> list[str]:
     """The other checkout's server: its own `yingdu serve`, whatever it runs."""
+    workers = ["--workers", str(args.other_workers)] if args.other_workers else []
     return [sys.executable, "-m", "yingdu.cli", "serve", "--host", "127.0.0.1",
-            "--port", str(port), "--workers", str(args.workers)]  # fmt: skip
+            "--port", str(port), *workers]  # fmt: skip
 
 
 def start_site(site: dict) -> None:
@@ -184,8 +185,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--items", type=int, default=500)
-    parser.add_argument("--workers", type=int, default=config.load().web_concurrency
-                        or (os.cpu_count() or 1) * 2 + 1)  # fmt: skip
+    parser.add_argument("--workers", type=int, default=config.load().web_concurrency or None,
+                        help="gunicorn workers of both sites (default: each checkout's own "
+                        "default, as its `yingdu serve` starts it)")  # fmt: skip
     parser.add_argument("--threads", type=int, default=config.load().threads)
     parser.add_argument("--worker-class", choices=config.WORKER_CLASSES,
                         default=config.load().worker_class)  # fmt: skip
@@ -195,6 +197,8 @@ def main() -> int:
                         help="measurements of each page on each site (default 1, 4 with "
                         "--compare)")  # fmt: skip
     args = parser.parse_args()
+    args.other_workers = args.workers
+    args.workers = args.workers or default_workers(args.worker_class)
     args.rounds = args.rounds or (4 if args.compare else 1)
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")

@@ -134,6 +134,8 @@ class Config:
     web_concurrency: int
     worker_class: str
     threads: int
+    preload: bool
+    graceful_timeout: float
     forwarded_allow_ips: str
     # Pages, view counts and search.
     page_cache_seconds: int
@@ -206,6 +208,8 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         web_concurrency=env.whole("WEB_CONCURRENCY", 0),
         worker_class=env.choice("YINGDU_WORKER_CLASS", WORKER_CLASSES),
         threads=env.whole("YINGDU_THREADS", 16),
+        preload=env.flag("YINGDU_PRELOAD", True),
+        graceful_timeout=env.decimal("YINGDU_GRACEFUL_TIMEOUT", 10),
         forwarded_allow_ips=env.text("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
         page_cache_seconds=env.whole("YINGDU_PAGE_CACHE_SECONDS", 300),
         view_count_flush_every=env.whole("YINGDU_VIEW_COUNT_FLUSH_EVERY", 50),

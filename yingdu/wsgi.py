@@ -2,9 +2,11 @@
 
 Importing it loads what every request needs and never changes (the app, the URL conf and
 views, the lexicon's tables, the annotator's data), so the first requests are not slow, and
-freezes those objects out of the garbage collector's reach. Run with gunicorn's --preload,
-the master does this once before forking and the workers share those pages
-(docs/operators.md: memory); no database connection is left open across the fork.
+freezes those objects out of the garbage collector's reach. `yingdu serve` runs gunicorn
+with --preload (YINGDU_PRELOAD, on by default): the master imports this module, so the
+warm-up runs once there, and the forked workers share those pages (docs/operators.md:
+memory). No database or cache connection is left open across the fork (here and in
+yingdu/gunicorn_hooks.py's pre_fork); the lexicon reopens its file in each worker.
 """
 
 import gc
@@ -28,7 +30,7 @@ def warm_up() -> None:
         from yingdu.reading import annotate
 
         annotate("Students were reading the stories quickly.", "senior", lexicon)
-    connections.close_all()
+    connections.close_all()  # gunicorn_hooks.pre_fork closes them again before each fork
     gc.collect()
     gc.freeze()
 

@@ -1,5 +1,6 @@
 """`yingdu serve`: gunicorn when DEBUG is off, Django's runserver when on."""
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -17,11 +18,33 @@ def register(subparsers) -> None:
     serve.add_argument(
         "--worker-class", choices=config.WORKER_CLASSES, default=settings.worker_class
     )
+    serve.add_argument(
+        "--preload",
+        action=argparse.BooleanOptionalAction,
+        default=settings.preload,
+        help="load the site once in the master and share it with the workers",
+    )
+    serve.add_argument("--graceful-timeout", type=float, default=settings.graceful_timeout)
     serve.set_defaults(func=cmd_serve, needs_django=True)
 
 
+def default_workers(worker_class: str) -> int:
+    """Workers when WEB_CONCURRENCY is unset. Threaded workers: one per core and one more,
+    16 threads each, keep every core busy (bench/bench_pages.py measured no more
+    throughput from 2 × cores + 1), and each process costs memory (docs/operators.md).
+    Sync workers answer one request each at a time: gunicorn's 2 × cores + 1."""
+    cores = os.cpu_count() or 1
+    return cores + 1 if worker_class == "gthread" else cores * 2 + 1
+
+
 def gunicorn_argv(
-    host: str, port: str, workers: int, threads: int, worker_class: str = "gthread"
+    host: str,
+    port: str,
+    workers: int,
+    threads: int,
+    worker_class: str = "gthread",
+    preload: bool | None = None,
+    graceful_timeout: float | None = None,
 ) -> list[str]:
     """gunicorn's command line. Threaded workers (gthread, the default): a client that sends
     its request slowly holds one thread, not a whole worker, and idle connections wait in the
@@ -30,15 +53,22 @@ def gunicorn_argv(
     worker, but a slow client holds a whole worker: only behind a buffering proxy
     (docs/operators.md). gunicorn reads FORWARDED_ALLOW_IPS itself (the proxies whose
     X-Forwarded-Proto it trusts)."""
+    settings = config.load()
+    preload = settings.preload if preload is None else preload
+    graceful_timeout = settings.graceful_timeout if graceful_timeout is None else graceful_timeout
     threaded = worker_class == "gthread"
     return [
         sys.executable, "-m", "gunicorn", "yingdu.wsgi",
+        "--config", "python:yingdu.gunicorn_hooks",  # fork and exit hooks
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
         "--worker-class", worker_class,
         "--threads", str(threads if threaded else 1),
+        "--graceful-timeout", f"{graceful_timeout:g}",
+        "--no-control-socket",  # unused; one per user, so servers on a machine share it
         "--access-logfile", "-",
-        "--forwarded-allow-ips", config.load().forwarded_allow_ips,
+        "--forwarded-allow-ips", settings.forwarded_allow_ips,
+        *(["--preload"] if preload else []),
     ]  # fmt: skip
 
 
@@ -79,13 +109,15 @@ def cmd_serve(args) -> int:
         call_command("runserver", f"{host}:{port}", use_reloader=False)
         return 0
     collect_static_if_changed()
-    workers = args.workers or (os.cpu_count() or 1) * 2 + 1
+    workers = args.workers or default_workers(args.worker_class)
     threads = args.threads if args.worker_class == "gthread" else 1
     print(
         f"Yingdu serving on http://{host}:{port}/ with {workers} gunicorn {args.worker_class}"
         f" workers × {threads} threads",
         flush=True,
     )
-    argv = gunicorn_argv(host, port, workers, threads, args.worker_class)
+    argv = gunicorn_argv(
+        host, port, workers, threads, args.worker_class, args.preload, args.graceful_timeout
+    )
     os.execv(argv[0], argv)
     return 0  # not reached
