@@ -130,13 +130,14 @@ class Server:
 
 
 @contextlib.contextmanager
-def serving(env: dict, count: int, data: Path):
-    """COUNT `yingdu serve` processes (default settings) on free ports, logs in DATA."""
+def serving(env: dict, count: int, data: Path, label: str):
+    """COUNT `yingdu serve` processes (default settings) on free ports; their logs in DATA,
+    named after LABEL."""
     servers = []
     try:
         for n in range(count):
             port = localservices.free_port()
-            log = data / f"server-{n}.log"
+            log = data / f"{label}-server-{n + 1}.log"
             process = subprocess.Popen(
                 [sys.executable, "-m", "yingdu.cli", "serve", "--port", str(port)],
                 env=env, stdout=subprocess.DEVNULL, stderr=log.open("w"),
@@ -300,7 +301,10 @@ async def drive(plan: Plan, args, seconds: float, fault=None) -> Stats:
 
     stats = Stats()
     plan.deadline = time.monotonic() + seconds
-    connector = aiohttp.TCPConnector(limit=0, force_close=False)
+    # Idle connections are closed after 1 s, before gunicorn closes them (its keep-alive is
+    # 2 s): otherwise a request sent on a connection the server is closing at that moment
+    # fails, which a browser or nginx would retry and which is no fault of the site.
+    connector = aiohttp.TCPConnector(limit=0, keepalive_timeout=1.0)
     timeout = aiohttp.ClientTimeout(total=30)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout,
                                      cookie_jar=aiohttp.DummyCookieJar()) as http:  # fmt: skip
@@ -384,6 +388,7 @@ def run_fault(fault: Fault, servers: list[Server], data: Path, backing: dict, ar
         window["end"] = time.monotonic() - stats.started
 
     plan = load_plan(servers, data, args)
+    asyncio.run(drive(plan, args, 5))  # warm workers, caches, connections
     seconds = max(args.fault_seconds, FAULT_AT + backing["outage"] + 15)
     load_before = os.getloadavg()
     stats = asyncio.run(drive(plan, args, seconds, inject))
@@ -403,17 +408,15 @@ def backing_services(database: str, args):
         return
     cluster = localservices.init_postgres(args.pg_folder)
     redis_port = localservices.free_port()
-    redis = None
+    backing = {"postgres": cluster, "redis_port": redis_port, "outage": args.outage}
     try:
         localservices.start_postgres(cluster)
         url = localservices.create_database(cluster, "yingdu_load")
-        redis = localservices.start_redis(redis_port)
-        backing = {"postgres": cluster, "redis": redis, "redis_port": redis_port,
-                   "outage": args.outage}  # fmt: skip
+        backing["redis"] = localservices.start_redis(redis_port)
         yield {"DATABASE_URL": url, "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0"}, backing
     finally:
-        if redis is not None:
-            localservices.stop_process(backing.get("redis", redis))
+        if "redis" in backing:
+            localservices.stop_process(backing["redis"])
         localservices.remove_postgres(cluster)
 
 
@@ -529,6 +532,8 @@ def main() -> int:
     if args.populate:
         return populate(args.learners)
 
+    # SIGTERM ends the run like Ctrl-C: servers stopped, our PostgreSQL and Redis removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     lexicon = lexicon_path(args)
     print(f"{os.cpu_count()} cores, shared with other work: every figure comes with the load "
           f"average; loopback only.", flush=True)  # fmt: skip
@@ -541,12 +546,13 @@ def main() -> int:
             prepare_site(env, args)
             if not args.only_faults:
                 for count in (int(n) for n in args.servers.split(",")):
-                    with serving(env, count, data) as servers:
+                    with serving(env, count, data, f"{count}-servers") as servers:
                         report_run(LABELS[database], count, measure(servers, data, args), args)
             if args.faults or args.only_faults:
                 for fault in FAULTS:
                     if database in fault.databases:
-                        with serving(env, 1, data) as servers:
+                        label = "fault-" + fault.name.split()[0].lower()
+                        with serving(env, 1, data, label) as servers:
                             result = run_fault(fault, servers, data, backing, args)
                         fault_rows.append((LABELS[database], result))
                         report_faults(fault_rows[-1:])
