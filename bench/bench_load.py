@@ -406,7 +406,7 @@ def backing_services(database: str, args):
     if database == "sqlite":
         yield {}, {"outage": args.outage}
         return
-    cluster = localservices.init_postgres(args.pg_folder)
+    cluster = localservices.init_postgres(args.pg_folder, max_connections=args.pg_connections)
     redis_port = localservices.free_port()
     backing = {"postgres": cluster, "redis_port": redis_port, "outage": args.outage}
     try:
@@ -527,6 +527,15 @@ def main() -> int:
     parser.add_argument("--outage", type=float, default=10, help="seconds Redis stays down")
     parser.add_argument("--lexicon", help="a built lexicon (default: built once into /tmp)")
     parser.add_argument("--pg-folder", default="/tmp/loadpg")
+    parser.add_argument(
+        "--pg-connections", type=int, default=100,
+        help="PostgreSQL's max_connections (its default 100 is too few for two default web "
+        "servers: docs/deploy.md)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--capacity", type=float, default=0, metavar="SECONDS",
+        help="after each run, as long a closed-loop run (no pauses): what the servers can do",
+    )  # fmt: skip
     parser.add_argument("--populate", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.populate:
@@ -548,6 +557,12 @@ def main() -> int:
                 for count in (int(n) for n in args.servers.split(",")):
                     with serving(env, count, data, f"{count}-servers") as servers:
                         report_run(LABELS[database], count, measure(servers, data, args), args)
+                        if args.capacity:
+                            closed = argparse.Namespace(
+                                **{**vars(args), "think": (0.0, 0.0), "seconds": args.capacity}
+                            )
+                            result = measure(servers, data, closed)
+                            report_run(LABELS[database], count, result, closed)
             if args.faults or args.only_faults:
                 for fault in FAULTS:
                     if database in fault.databases:

@@ -73,6 +73,7 @@ def postgres_available() -> bool:
 class Postgres:
     folder: Path  # the cluster's data folder, owned by the user it runs as
     port: int
+    max_connections: int = 100  # PostgreSQL's default
 
     @property
     def url(self) -> str:
@@ -88,6 +89,7 @@ def _as_postgres(argv: list[str]) -> list[str]:
 
 def _pg_ctl(cluster: Postgres, *args: str) -> None:
     options = f"-p {cluster.port} -k /tmp -c listen_addresses=127.0.0.1"
+    options += f" -c max_connections={cluster.max_connections}"
     subprocess.run(
         _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(cluster.folder), "-o", options,
                       "-l", str(cluster.folder / "server.log"), "-w", "-t", "60", *args]),
@@ -95,7 +97,9 @@ def _pg_ctl(cluster: Postgres, *args: str) -> None:
     )  # fmt: skip
 
 
-def init_postgres(folder: Path | None = None, port: int | None = None) -> Postgres:
+def init_postgres(
+    folder: Path | None = None, port: int | None = None, max_connections: int = 100
+) -> Postgres:
     """A new PostgreSQL cluster (user postgres, trust on loopback), not yet started; in
     FOLDER (made anew) or a new temporary folder."""
     folder = Path(folder or tempfile.mkdtemp(prefix="yingdu-pg-"))
@@ -109,7 +113,7 @@ def init_postgres(folder: Path | None = None, port: int | None = None) -> Postgr
                       "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]),
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    return Postgres(folder=folder, port=port or free_port())
+    return Postgres(folder=folder, port=port or free_port(), max_connections=max_connections)
 
 
 def start_postgres(cluster: Postgres) -> None:

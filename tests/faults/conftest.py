@@ -65,10 +65,10 @@ COLLECT_STATIC = (
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site_data(tmp_path_factory):
     """A migrated SQLite data folder with the demo content and collected static files,
-    shared by a module's servers (collectstatic takes a while)."""
+    shared by the fault tests' servers (collectstatic takes a while)."""
     data = tmp_path_factory.mktemp("faults") / "data"
     env = serve_env(data)
     run_yingdu(env, "migrate", "-v", "0")
