@@ -116,7 +116,13 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(CONFIG.database_url, conn_max_age=CONFIG.db_conn_max_age)
+    "default": dj_database_url.parse(
+        CONFIG.database_url,
+        conn_max_age=CONFIG.db_conn_max_age,
+        # A kept connection is checked before a request uses it, so a database restarted
+        # under a running site costs no failed request once it is back (tests/faults).
+        conn_health_checks=True,
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run while an editor saves; IMMEDIATE avoids "database is locked"
@@ -124,6 +130,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # A writer waits this long for another's transaction before "database is locked"
+        # (Python's default is 5 s; under load a queue of short writes can take longer).
+        "timeout": 20,
     }
     # Created empty with mode 0600 before SQLite first opens it: SQLite gives the -wal and
     # -shm files the database file's mode, so all three are readable by their owner only.
@@ -138,7 +147,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REDIS_URL = CONFIG.redis_url
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # Django's Redis cache, except that an unreachable Redis is a cache miss, not an
+        # error page (core/redisguard.py): the site keeps serving while Redis is down.
+        "default": {"BACKEND": "yingdu.core.redisguard.FailOpenRedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {

@@ -5,6 +5,11 @@ With RATELIMIT_REDIS_URL (by default REDIS_URL) the counters are plain Redis key
 with a time to live, apart from Django's cache); otherwise they are rows of RateCounter in
 the database, expired rows deleted as new counters start. A counter counts hits until its
 window ends; `extend` pushes the end further (a lock that runs from the last failure).
+
+While Redis is unreachable the counters are kept in the database (core/redisguard.py):
+log-in throttling keeps counting across processes instead of failing every log-in, and the
+API stays limited. Counts made during the outage are not carried back into Redis, so a
+client may get up to one extra allowance around an outage.
 """
 
 from dataclasses import dataclass
@@ -16,6 +21,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+
+from yingdu.core import redisguard
 
 
 @dataclass(frozen=True)
@@ -50,23 +57,37 @@ def _use_redis() -> bool:
 def _redis(url: str):
     import redis
 
-    return redis.Redis.from_url(url)
+    return redis.Redis.from_url(url, **redisguard.CLIENT_OPTIONS)
 
 
 def _client():
     return _redis(settings.RATELIMIT_REDIS_URL)
 
 
+def _with_redis(operation, fallback):
+    """`operation(client)` on the counters' Redis, or `fallback()` while it is unreachable."""
+    url = settings.RATELIMIT_REDIS_URL
+    return redisguard.call(url, lambda: operation(_client()), fallback)
+
+
 def hit(key: str, window_seconds: int, amount: int = 1) -> Count:
     """Add `amount` to the counter (started now for `window_seconds` if there is none)."""
+    full_key = _full_key(key)
     if _use_redis():
-        pipe = _client().pipeline()  # MULTI … EXEC: atomic
-        pipe.set(_full_key(key), 0, ex=window_seconds, nx=True)
-        pipe.incrby(_full_key(key), amount)
-        pipe.ttl(_full_key(key))
-        _, count, ttl = pipe.execute()
-        return Count(int(count), max(int(ttl), 0))
-    return _db_hit(_full_key(key), window_seconds, amount)
+        return _with_redis(
+            lambda client: _redis_hit(client, full_key, window_seconds, amount),
+            lambda: _db_hit(full_key, window_seconds, amount),
+        )
+    return _db_hit(full_key, window_seconds, amount)
+
+
+def _redis_hit(client, full_key: str, window_seconds: int, amount: int) -> Count:
+    pipe = client.pipeline()  # MULTI … EXEC: atomic
+    pipe.set(full_key, 0, ex=window_seconds, nx=True)
+    pipe.incrby(full_key, amount)
+    pipe.ttl(full_key)
+    _, count, ttl = pipe.execute()
+    return Count(int(count), max(int(ttl), 0))
 
 
 def _db_hit(full_key: str, window_seconds: int, amount: int) -> Count:
@@ -115,13 +136,18 @@ def _db_add_returning(full_key: str, amount: int, now) -> Count | None:
 
 
 def peek(key: str) -> Count:
+    full_key = _full_key(key)
     if _use_redis():
-        pipe = _client().pipeline()
-        pipe.get(_full_key(key))
-        pipe.ttl(_full_key(key))
-        count, ttl = pipe.execute()
-        return Count(int(count), max(int(ttl), 0)) if count is not None else NOTHING
-    return _db_peek(_full_key(key))
+        return _with_redis(lambda client: _redis_peek(client, full_key), lambda: _db_peek(full_key))
+    return _db_peek(full_key)
+
+
+def _redis_peek(client, full_key: str) -> Count:
+    pipe = client.pipeline()
+    pipe.get(full_key)
+    pipe.ttl(full_key)
+    count, ttl = pipe.execute()
+    return Count(int(count), max(int(ttl), 0)) if count is not None else NOTHING
 
 
 def _db_peek(full_key: str) -> Count:
@@ -141,22 +167,34 @@ def _db_peek(full_key: str) -> Count:
 
 def extend(key: str, seconds: int) -> None:
     """The counter's window now ends `seconds` from now."""
+    full_key = _full_key(key)
     if _use_redis():
-        _client().expire(_full_key(key), seconds)
+        _with_redis(
+            lambda client: client.expire(full_key, seconds),
+            lambda: _db_extend(full_key, seconds),
+        )
         return
+    _db_extend(full_key, seconds)
+
+
+def _db_extend(full_key: str, seconds: int) -> None:
     from .models import RateCounter
 
     until = timezone.now() + timedelta(seconds=seconds)
-    RateCounter.objects.filter(key=_full_key(key)).update(expires_at=until)
+    RateCounter.objects.filter(key=full_key).update(expires_at=until)
 
 
 def clear(key: str) -> None:
+    full_key = _full_key(key)
+    _db_clear(full_key)  # also any counter kept there while Redis was unreachable
     if _use_redis():
-        _client().delete(_full_key(key))
-        return
+        _with_redis(lambda client: client.delete(full_key), lambda: None)
+
+
+def _db_clear(full_key: str) -> None:
     from .models import RateCounter
 
-    RateCounter.objects.filter(key=_full_key(key)).delete()
+    RateCounter.objects.filter(key=full_key).delete()
 
 
 def clear_all() -> None:

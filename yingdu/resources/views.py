@@ -6,6 +6,9 @@ upload and see their own pending uploads; editors review, publish, reject and ed
 pages use the anonymous page cache; downloads never do (they are counted).
 """
 
+import errno
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -38,6 +41,7 @@ from .models import Resource, ResourceFile, ResourceStatus
 from .services import create_resource, set_tags
 from .uploads import FORM_OVERHEAD, SizeLimitHandler, buffer_chunked_body, is_chunked
 
+log = logging.getLogger(__name__)
 PER_PAGE = 20
 RELATED_COUNT = 6
 
@@ -170,8 +174,12 @@ def _upload(request):
     if getattr(request, "upload_interrupted", False):
         return render(request, "resources/interrupted.html", status=400)
     form = UploadForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        resource = create_resource(form, request.user)
+        try:
+            resource = create_resource(form, request.user)
+        except OSError as error:  # nothing is kept: create_resource removed what it wrote
+            return upload_page(request, form, storage_refused(form, error))
         if resource.is_published:
             messages.success(request, _("The resource is published."))
         else:
@@ -180,10 +188,37 @@ def _upload(request):
             )
         warn_unread(request, form.checked)
         return redirect(resource)
+    return upload_page(request, form, status)
+
+
+def upload_page(request, form, status: int = 200):
     return render(request, "resources/upload.html", {
         "form": form, "limit_mb": f"{round(upload_max_bytes() / (1024 * 1024), 1):g}",
         "duplicates": getattr(form, "duplicates", []),
-    })  # fmt: skip
+    }, status=status)  # fmt: skip
+
+
+# A full volume or an exhausted quota: the teacher can do nothing but try later.
+STORAGE_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def storage_refused(form, error: OSError) -> int:
+    """Tell the uploader that the file store refused the upload (nothing was kept) and log
+    it for the operator; the status to answer with: 507 for a full store, else 503."""
+    full = error.errno in STORAGE_FULL_ERRNOS
+    log.error("upload not stored: the media store refused a write (%s)", error)
+    if full:
+        message = _(
+            "The server's storage is full, so the upload was not saved (nothing of it was "
+            "kept). Please tell the site's administrator and try again later."
+        )
+    else:
+        message = _(
+            "The server could not store the files, so the upload was not saved (nothing of "
+            "it was kept). Please try again later."
+        )
+    form.add_error(None, message)
+    return 507 if full else 503
 
 
 UNREAD_MESSAGES = {
