@@ -192,7 +192,10 @@ def goal_of(user) -> Goal:
     """The learner's goal (the defaults, unsaved, until they set one); cached per user."""
     cached = getattr(user, "_notebook_goal", None)
     if cached is None:
-        cached = Goal.objects.filter(user=user).first() or Goal(user=user)
+        try:  # read with the user by the sign-in backend (accounts/backends.py), else a query
+            cached = user.notebook_goal
+        except Goal.DoesNotExist:
+            cached = Goal(user=user)
         user._notebook_goal = cached
     return cached
 
