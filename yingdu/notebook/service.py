@@ -315,6 +315,51 @@ def card_rows(cards):
     return cards.values(*ROW_FIELDS)
 
 
+def card_list(user, band: str = "", q: str = "", source: str = "", due: bool = False):
+    """The learner's cards as ROW_FIELDS dicts, to count and slice (what Paginator needs):
+    newest first, or with `due` those due today, soonest first. Unfiltered lists, the ones
+    learners open all day, are read in SQL (AllCards); filtered ones through the ORM."""
+    if not (band or q or source):
+        return AllCards(user.pk, end_of_today() if due else None)
+    cards = filtered_cards(user, band=band, q=q, source=source)
+    if due:
+        cards = cards.filter(due__lt=end_of_today()).order_by("due", "id")
+    return card_rows(cards)
+
+
+class AllCards:
+    """All of a learner's cards (with `due_before`, those due before it, soonest first),
+    counted and sliced in SQL, in the order and shape of card_rows(filtered_cards(…))."""
+
+    def __init__(self, user_id: int, due_before: dt.datetime | None = None):
+        user, due, created_at, card_id = columns(Card, "user", "due", "created_at", "id")
+        self.where, self.params = f"{user} = %s", [user_id]
+        self.order = f"{created_at} DESC, {card_id} DESC"
+        if due_before is not None:
+            self.where += f" AND {due} < %s"
+            self.params.append(connection.ops.adapt_datetimefield_value(due_before))
+            self.order = f"{due}, {card_id}"
+
+    def count(self) -> int:
+        return fetch(f"SELECT COUNT(*) FROM {table(Card)} WHERE {self.where}", self.params)[0][0]
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        start, stop = page.start or 0, page.stop
+        found = fetch(
+            f"SELECT {', '.join(columns(Card, *ROW_FIELDS))} FROM {table(Card)} "
+            f"WHERE {self.where} ORDER BY {self.order} LIMIT %s OFFSET %s",
+            [*self.params, stop - start, start],
+        )
+        return [dict(zip(ROW_FIELDS, map(as_value, row), strict=True)) for row in found]
+
+
+def as_value(value):
+    """A column value as the ORM gives it: datetimes aware (SQLite's come back naive)."""
+    if isinstance(value, dt.datetime) and settings.USE_TZ and timezone.is_naive(value):
+        return timezone.make_aware(value, connection.timezone)
+    return value
+
+
 def with_sentences(rows: list[dict]) -> list[dict]:
     """Each card row with "sentences": dicts of SENTENCE_FIELDS, oldest first, all read in
     one query (a fraction of what prefetch_related costs per card)."""
