@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 
 from yingdu.aids.service import current_lexicon
@@ -92,17 +92,38 @@ def add_word(user, word, context="", source=None, form="", now=None) -> tuple[Ca
     defaults = {"pos": pos[:20], "gloss": gloss[:300], "band": entry.band,
                 "ipa": entry.ipa[:100], "created_at": now, "due": now}  # fmt: skip
     with transaction.atomic():
-        card, created = Card.objects.get_or_create(user=user, lemma=entry.lemma, defaults=defaults)
+        card, created = card_of(user.pk, entry.lemma), False
+        if card is None:  # get_or_create: another tab may add it at the same moment
+            card, created = Card.objects.get_or_create(
+                user=user, lemma=entry.lemma, defaults=defaults
+            )
         if created:
             count_day(user, now, new_words=1)
         if created and goal_of(user).spelling:
             schedule.start(card, "spell", now)
             card.save(update_fields=[schedule.field("spell", f) for f in schedule.FIELDS])
-        if sentence:  # one INSERT … ON CONFLICT DO NOTHING: a sentence already there stays
-            Sentence.objects.bulk_create(
-                [Sentence(card=card, **sentence, **where, created_at=now)], ignore_conflicts=True
-            )
+        if sentence:
+            insert_sentence(Sentence(card=card, **sentence, **where, created_at=now))
     return card, created
+
+
+def card_of(user_id: int, lemma: str) -> Card | None:
+    user, lemma_column = columns(Card, "user", "lemma")
+    sql = f"SELECT * FROM {table(Card)} WHERE {user} = %s AND {lemma_column} = %s"
+    return next(iter(Card.objects.raw(sql, [user_id, lemma])), None)
+
+
+def insert_sentence(sentence: Sentence) -> None:
+    """One INSERT … ON CONFLICT DO NOTHING (PostgreSQL, SQLite ≥ 3.24): a sentence that
+    the card has already stays as it is."""
+    fields = [f for f in Sentence._meta.concrete_fields if not f.primary_key]
+    params = [f.get_db_prep_save(getattr(sentence, f.attname), connection) for f in fields]
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    execute(
+        f"INSERT INTO {table(Sentence)} ({names}) VALUES ({', '.join(['%s'] * len(fields))}) "
+        "ON CONFLICT DO NOTHING",
+        params,
+    )
 
 
 def user_cards(user):
@@ -228,14 +249,17 @@ def save_goal(user, reviews_per_day: int, new_words_per_day: int, spelling: bool
 def count_day(user, now, reviews: int = 0, new_words: int = 0) -> None:
     """Add to the learner's study day of `now` (local date), creating it if need be."""
     day = timezone.localdate(now)
-    changes = {"reviews": F("reviews") + reviews, "new_words": F("new_words") + new_words}
-    if Day.objects.filter(user=user, day=day).update(**changes):
+    day_column, user_column, reviewed, added = columns(Day, "day", "user", "reviews", "new_words")
+    update = (f"UPDATE {table(Day)} SET {reviewed} = {reviewed} + %s, {added} = {added} + %s "
+              f"WHERE {user_column} = %s AND {day_column} = %s")  # fmt: skip
+    params = [reviews, new_words, user.pk, connection.ops.adapt_datefield_value(day)]
+    if execute(update, params):
         return
     try:
         with transaction.atomic():
             Day.objects.create(user=user, day=day, reviews=reviews, new_words=new_words)
     except IntegrityError:  # another request created it meanwhile
-        Day.objects.filter(user=user, day=day).update(**changes)
+        execute(update, params)
 
 
 def per_day(user, days: int, now=None) -> dict[str, dict[dt.date, int]]:
@@ -294,6 +318,13 @@ def table(model) -> str:
 
 def columns(model, *fields: str) -> list[str]:
     return [connection.ops.quote_name(model._meta.get_field(f).column) for f in fields]
+
+
+def execute(sql: str, params: list) -> int:
+    """Run one INSERT, UPDATE or DELETE: the number of rows it changed."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
 
 
 def fetch(sql: str, params: list) -> list[tuple]:
