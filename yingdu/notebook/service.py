@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import DateTimeField, Exists, OuterRef, Q
 from django.utils import timezone, translation
 
 from yingdu.aids.service import current_lexicon
@@ -337,6 +337,9 @@ def fetch(sql: str, params: list) -> list[tuple]:
 # What the notebook page and the API show of a card and of each of its sentences.
 ROW_FIELDS = ("id", "lemma", "pos", "gloss", "band", "ipa", "created_at", "due", "state",
               "last_review")  # fmt: skip
+ROW_DATETIMES = tuple(
+    name for name in ROW_FIELDS if isinstance(Card._meta.get_field(name), DateTimeField)
+)
 SENTENCE_FIELDS = ("text", "start", "end", "source_kind", "source_id", "source_url",
                    "source_title")  # fmt: skip
 
@@ -381,14 +384,13 @@ class AllCards:
             f"WHERE {self.where} ORDER BY {self.order} LIMIT %s OFFSET %s",
             [*self.params, stop - start, start],
         )
-        return [dict(zip(ROW_FIELDS, map(as_value, row), strict=True)) for row in found]
-
-
-def as_value(value):
-    """A column value as the ORM gives it: datetimes aware (SQLite's come back naive)."""
-    if isinstance(value, dt.datetime) and settings.USE_TZ and timezone.is_naive(value):
-        return timezone.make_aware(value, connection.timezone)
-    return value
+        rows = [dict(zip(ROW_FIELDS, row, strict=True)) for row in found]
+        if settings.USE_TZ:  # aware datetimes, as the ORM gives them (SQLite's come naive)
+            for row in rows:
+                for name in ROW_DATETIMES:
+                    if row[name] is not None and row[name].tzinfo is None:
+                        row[name] = row[name].replace(tzinfo=connection.timezone)
+        return rows
 
 
 def with_sentences(rows: list[dict]) -> list[dict]:
