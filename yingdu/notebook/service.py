@@ -93,10 +93,13 @@ def add_word(user, word, context="", source=None, form="", now=None) -> tuple[Ca
                 "ipa": entry.ipa[:100], "created_at": now, "due": now}  # fmt: skip
     with transaction.atomic():
         card, created = card_of(user.pk, entry.lemma), False
-        if card is None:  # get_or_create: another tab may add it at the same moment
-            card, created = Card.objects.get_or_create(
-                user=user, lemma=entry.lemma, defaults=defaults
-            )
+        if card is None:
+            try:
+                with transaction.atomic():
+                    card = Card.objects.create(user=user, lemma=entry.lemma, **defaults)
+                created = True
+            except IntegrityError:  # another tab added it a moment ago
+                card = Card.objects.get(user=user, lemma=entry.lemma)
         if created:
             count_day(user, now, new_words=1)
         if created and goal_of(user).spelling:
