@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "yingdu.accounts.backends.AdoptingAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 
@@ -164,6 +164,8 @@ VIEW_COUNT_FLUSH_SECONDS = CONFIG.view_count_flush_seconds
 SEARCH_RANK_WINDOW = CONFIG.search_rank_window
 SEARCH_COUNT_CAP = CONFIG.search_count_cap
 
+# The user is loaded with their profile and notebook goal in one query (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["yingdu.accounts.backends.AccountBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from .backends import ACCOUNT_BACKEND
 from .forms import DeleteAccountForm, DisplayNameForm, LoginForm, SignupForm, TokenForm
 from .models import ApiToken, TeacherRequest
 from .mydata import delete_account, export_everything
@@ -66,7 +67,7 @@ def signup(request):
         user = form.save()
         if form.cleaned_data["teacher"]:
             TeacherRequest.objects.create(user=user, school=form.cleaned_data["school"])
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=ACCOUNT_BACKEND)
         return redirect(_next_url(request))
     return render(request, "accounts/signup.html", {"form": form, "next": _next_url(request)})
 

@@ -1,9 +1,9 @@
-"""Template context shared by every page: the section navigation and language links.
+"""Template context shared by every page (the language), and the section navigation and
+active section that the header shows (yingdu/portal/templatetags/chrome.py).
 
 The navigation is the home page followed by every registered kind's sections, in the
 registry's order (yingdu.core.kinds)."""
 
-from django.urls import translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -41,13 +41,6 @@ def active_section(request) -> str:
 
 
 def site(request):
-    path = request.path
-    return {
-        "nav": navigation(),
-        "active_section": active_section(request),
-        "current_language": get_language(),
-        "language_links": [
-            ("zh-hans", "中文", translate_url(path, "zh-hans")),
-            ("en", "EN", translate_url(path, "en")),
-        ],
-    }
+    """The page's language; the header (navigation, language links) is rendered by
+    `{% site_header %}` (yingdu/portal/templatetags/chrome.py)."""
+    return {"current_language": get_language()}

@@ -139,11 +139,9 @@ class ListQuery(Schema):
 def list_words(request, filters: Query[ListQuery]):
     """My cards, newest first (with `due=1`: due today, soonest first), 50 a page."""
     charge(request)
-    cards = service.filtered_cards(request.auth, band=filters.band, q=filters.q)
-    if filters.due:
-        cards = cards.filter(due__lt=service.end_of_today()).order_by("due", "id")
+    cards = service.card_list(request.auth, band=filters.band, q=filters.q, due=filters.due)
     start = (filters.page - 1) * service.PAGE_SIZE
-    rows = service.with_sentences(list(service.card_rows(cards)[start : start + service.PAGE_SIZE]))
+    rows = service.with_sentences(list(cards[start : start + service.PAGE_SIZE]))
     body = {"total": cards.count(), "items": [card_detail(row) for row in rows]}
     # Built here from plain rows in CardPage's shape (tests check it against the schema):
     # validating 50 cards with their sentences through pydantic would double the cost.

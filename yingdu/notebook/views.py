@@ -26,8 +26,8 @@ def notebook(request):
     band = request.GET.get("band", "") if request.GET.get("band") in BANDS else ""
     source = kinds.canonical(request.GET.get("source")) or ""
     q = request.GET.get("q", "")[:100].strip()
-    cards = service.filtered_cards(request.user, band=band, q=q, source=source)
-    page = Paginator(service.card_rows(cards), service.PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = service.card_list(request.user, band=band, q=q, source=source)
+    page = Paginator(cards, service.PAGE_SIZE).get_page(request.GET.get("page"))
     cards = service.with_sentences(list(page.object_list))
     context = {
         "page": page, "cards": cards, "band": band, "source": source, "q": q,
