@@ -12,11 +12,13 @@ class PlacementConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from yingdu.accounts import owned
-        from yingdu.aids.service import AFTER_ANNOTATE
+        from yingdu.aids.service import AFTER_ANNOTATE, READER_KNOWS
 
         from .profiles import forget, store
+        from .readers import knows_for_request
         from .service import delete_tests, export_tests
 
         owned.register("placement_tests", export=export_tests, delete=delete_tests)
         AFTER_ANNOTATE.append(store)
+        READER_KNOWS.append(knows_for_request)
         post_delete.connect(forget, dispatch_uid="placement-forget-profile")

@@ -22,6 +22,11 @@ class Reader:
     known: frozenset = field(default_factory=frozenset)  # lemmas known besides the bands
     shares: tuple = ()  # per band rank: share of the band's words known (1.0 when mastered)
 
+    def knows(self, lemma: str, rank: int) -> bool:
+        """The one test of a known word, for coverage and the Word Bank alike: its band
+        (rank in BANDS) is mastered, or the reader knows it besides."""
+        return rank <= self.mastered or lemma in self.known
+
 
 def level_reader(level: str) -> Reader:
     """A reader who knows every word up to `level` (a visitor's chosen level)."""
@@ -36,7 +41,7 @@ def exact(profile: dict, reader: Reader) -> tuple[float | None, list[str]]:
         return None, []
     known_tokens, unknown = 0, []
     for lemma, (count, rank) in profile.get("lemmas", {}).items():
-        if rank <= reader.mastered or lemma in reader.known:
+        if reader.knows(lemma, rank):
             known_tokens += count
         else:
             unknown.append((-count, lemma))

@@ -91,6 +91,14 @@ def for_request(request) -> coverage.Reader:
     return cached
 
 
+def knows_for_request(request):
+    """aids' READER_KNOWS: a signed-in learner's test of a known word (the same Reader as
+    their coverage); None for visitors."""
+    if not request.user.is_authenticated:
+        return None
+    return for_request(request).knows
+
+
 def default_level() -> str:
     from yingdu.aids.templatetags.aids import DEFAULT_LEVEL
 
