@@ -156,7 +156,19 @@ def main() -> int:
         coverage.exact(profile, readers.for_request(request))
 
     print(line("coverage note on an item page", timed(note, args.repeat), 5))
+    print(f"queries per coverage note: {queries_of(note)} ({settings.CACHES['default']['BACKEND']})")
+    print("load averages (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
+
+
+def queries_of(call) -> int:
+    """Database queries one call makes (the figure that does not depend on the load)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured.captured_queries)
 
 
 if __name__ == "__main__":
