@@ -48,6 +48,14 @@ def exact(profile: dict, reader: Reader) -> tuple[float | None, list[str]]:
     return known_tokens / words, [lemma for _, lemma in sorted(unknown)]
 
 
+def known_share(lemmas: dict, words: int, reader: Reader) -> float | None:
+    """exact()'s share alone, from a text's {lemma: [count, band rank]} (list rows)."""
+    if not words:
+        return None
+    knows = reader.knows
+    return sum(count for lemma, (count, rank) in lemmas.items() if knows(lemma, rank)) / words
+
+
 def estimate(band_tokens, shares) -> float | None:
     """Share of the words known from the tokens per band and the known share per band."""
     words = sum(band_tokens)

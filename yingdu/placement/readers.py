@@ -6,13 +6,14 @@ A learner's reader is cached; with a shared cache a page finds it without a data
 (version() and changed(): saves and deletes of the models it follows replace a token)."""
 
 import contextlib
+import functools
 import hashlib
 import uuid
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db import connection, transaction
 
 from yingdu.aids.service import current_lexicon, lexicon_stamp
 from yingdu.core.pagecache import cache_is_shared
@@ -24,6 +25,7 @@ from .pool import band_sizes
 WELL_REVIEWED_DAYS = 21  # a card whose FSRS stability reached this counts as known
 REVIEW_STATE = 2  # fsrs.State.Review
 CACHE_SECONDS = 3600
+RECENT_READERS = 32  # readers kept in each process (a few hundred KB each at most)
 VERSION_SECONDS = 600  # a learner's version token in a shared cache (see version())
 
 
@@ -41,13 +43,21 @@ def known_lemmas(user) -> set[str]:
 def learner(user) -> coverage.Reader:
     """The learner as a reader, kept in the cache under their version (version()) and the
     lexicon's stamp: a change makes a new key, so nothing has to be invalidated and no item
-    is touched."""
-    key = f"placement:reader:{user.pk}:{version(user)}:{lexicon_stamp()}"
-    reader = cache.get(key)
+    is touched. The last few are also kept in this process, which spares unpickling a set
+    of thousands of words on each page."""
+    key = f"{version_key(user)}:{version(user)}:{lexicon_stamp()}"
+    reader = _recent.pop(key, None) or cache.get(key)
     if reader is None:
         reader = compute_learner(user)
         cache.set(key, reader, CACHE_SECONDS)
+    _recent[key] = reader  # now the newest
+    with contextlib.suppress(KeyError):  # another thread emptied it first
+        while len(_recent) > RECENT_READERS:
+            _recent.popitem(last=False)
     return reader
+
+
+_recent: OrderedDict = OrderedDict()  # key -> Reader, oldest first
 
 
 def version(user) -> str:
@@ -69,41 +79,45 @@ def version(user) -> str:
 
 def stamp(user) -> str:
     """A digest of everything the reader follows from (known words, well-reviewed cards,
-    finished tests), in one query."""
-    from django.contrib.auth import get_user_model
+    finished tests): one query, its SQL written once (the ORM would spend more time
+    compiling it than the database answering it)."""
+    with connection.cursor() as cursor:
+        uid, card = user.pk, (user.pk, REVIEW_STATE, WELL_REVIEWED_DAYS)
+        cursor.execute(stamp_sql(), [uid, uid, *card, *card, uid])
+        parts = cursor.fetchone()
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
+
+@functools.cache
+def stamp_sql() -> str:
     from yingdu.learners.models import KnownWord
     from yingdu.notebook.models import Card
 
     from .models import PlacementTest
 
-    def first(rows, **aggregate):
-        name = next(iter(aggregate))
-        return Subquery(rows.values("user").annotate(**aggregate).values(name)[:1])
+    def column(model, name):
+        return connection.ops.quote_name(model._meta.get_field(name).column)
 
-    mine = {"user": OuterRef("pk")}
-    known = KnownWord.objects.filter(**mine)
-    cards = Card.objects.filter(**mine, state=REVIEW_STATE, stability__gte=WELL_REVIEWED_DAYS)
-    tests = PlacementTest.objects.filter(**mine, finished_at__isnull=False)
-    parts = (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .values_list(
-            first(known, n=Count("id")),
-            first(known, top=Max("id")),
-            first(cards, n=Count("id")),
-            first(cards, top=Max("last_review")),
-            first(tests, top=Max("finished_at")),
-        )
-        .first()
-    )
-    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+    def of(model, aggregate, where=""):
+        table = connection.ops.quote_name(model._meta.db_table)
+        mine = f"{column(model, 'user')} = %s"
+        return f"(SELECT {aggregate} FROM {table} WHERE {mine}{where})"
+
+    reviewed = f" AND {column(Card, 'state')} = %s AND {column(Card, 'stability')} >= %s"
+    parts = [
+        of(KnownWord, "COUNT(*)"),
+        of(KnownWord, f"MAX({column(KnownWord, 'id')})"),
+        of(Card, "COUNT(*)", reviewed),
+        of(Card, f"MAX({column(Card, 'last_review')})", reviewed),
+        of(PlacementTest, f"MAX({column(PlacementTest, 'finished_at')})"),
+    ]
+    return f"SELECT {', '.join(parts)}"
 
 
 def version_key(user) -> str:
     """Per account: the time it joined tells apart accounts that reuse an id (a database
-    made anew, as for each test run, with the same Redis)."""
-    return f"placement:reader-version:{user.pk}:{user.date_joined.timestamp()}"
+    made anew, as for each test run, with the same cache)."""
+    return f"placement:reader:{user.pk}:{user.date_joined.timestamp()}"
 
 
 def changed(user) -> None:
