@@ -164,7 +164,7 @@ def main() -> int:
         f"queries per coverage note: {queries_of(note)} ({settings.CACHES['default']['BACKEND']})"
     )
     page_rows = [f"/news/x/{n}/" for n in range(LIST_ROWS)]
-    ItemProfile.objects.filter(url__in=page_rows).update(lemmas=profile["lemmas"])
+    ItemProfile.objects.filter(url__in=page_rows).update(lemmas=coverage.by_band(profile["lemmas"]))
 
     def rows():
         request = Request()

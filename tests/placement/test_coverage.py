@@ -176,3 +176,17 @@ def test_the_word_bank_drops_exactly_the_words_coverage_counts_known(student, au
 def test_visitors_get_the_whole_word_bank(stories):
     rows = word_bank_rows(Client().get(stories[1].get_absolute_url()))
     assert not any(rows.values())
+
+
+def test_list_rows_and_item_pages_give_the_same_figure(stories):
+    profile = stories[1].reading["profile"]
+    rows = coverage.by_band(profile["lemmas"])
+    lemmas = sorted(profile["lemmas"])
+    readers = [coverage.Reader(), coverage.level_reader("junior"),
+               coverage.Reader(1, frozenset(lemmas[::2]), ())]  # fmt: skip
+    for reader in readers:
+        share = coverage.known_share(rows, profile["words"], reader)
+        assert share == pytest.approx(coverage.exact(profile, reader)[0])
+    assert coverage.known_share(rows, profile["words"], readers[0]) < coverage.known_share(
+        rows, profile["words"], readers[2]
+    )

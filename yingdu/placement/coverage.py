@@ -48,12 +48,27 @@ def exact(profile: dict, reader: Reader) -> tuple[float | None, list[str]]:
     return known_tokens / words, [lemma for _, lemma in sorted(unknown)]
 
 
-def known_share(lemmas: dict, words: int, reader: Reader) -> float | None:
-    """exact()'s share alone, from a text's {lemma: [count, band rank]} (list rows)."""
+def by_band(lemmas: dict) -> list[dict]:
+    """A profile's {lemma: [count, band rank]} as one {lemma: count} per band rank: what
+    list rows keep (plain dicts of str and int, which the garbage collector never scans)."""
+    bands: list[dict] = [{} for _ in BANDS]
+    for lemma, (count, rank) in lemmas.items():
+        bands[rank][lemma] = count
+    return bands
+
+
+def known_share(lemmas_by_band: list[dict], words: int, reader: Reader) -> float | None:
+    """exact()'s share alone, from by_band()'s form (list rows): a mastered band's words
+    are all known without looking at them."""
     if not words:
         return None
-    knows = reader.knows
-    return sum(count for lemma, (count, rank) in lemmas.items() if knows(lemma, rank)) / words
+    knows, known_tokens = reader.knows, 0
+    for rank, counts in enumerate(lemmas_by_band):
+        if rank <= reader.mastered:
+            known_tokens += sum(counts.values())
+        else:
+            known_tokens += sum(n for lemma, n in counts.items() if knows(lemma, rank))
+    return known_tokens / words
 
 
 def estimate(band_tokens, shares) -> float | None:

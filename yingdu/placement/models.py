@@ -53,8 +53,9 @@ class ItemProfile(models.Model):
     published = models.BooleanField(default=False)
     published_at = models.DateTimeField()  # no index: the coverage columns' must be chosen
     words = models.PositiveIntegerField(default=0)
-    # {lemma: [count, band rank]}: a learner's exact coverage on list rows (one query a page)
-    lemmas = models.JSONField(default=dict)
+    # one {lemma: count} per band rank (coverage.by_band): a learner's exact coverage on
+    # list rows, one query a page
+    lemmas = models.JSONField(default=list)
     locals().update({name: models.PositiveIntegerField(default=0) for name in BAND_FIELDS})
     # the coverage of a reader of each level: recommendations look only near 95–98% of it
     locals().update({name: models.FloatField(default=0, db_index=True) for name in LEVEL_FIELDS})

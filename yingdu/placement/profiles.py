@@ -28,7 +28,7 @@ def store(item) -> None:
     levels = dict(zip(LEVEL_FIELDS, coverage.by_level(bands), strict=True))
     values = {**levels, "title": str(item.title)[:300], "url": url[:500],
               "published": item.status == Status.PUBLISHED, "published_at": item.published_at,
-              "words": profile["words"], "lemmas": profile["lemmas"],
+              "words": profile["words"], "lemmas": coverage.by_band(profile["lemmas"]),
               **dict(zip(BAND_FIELDS, bands, strict=False))}  # fmt: skip
     ItemProfile.objects.update_or_create(kind=kind.key, object_id=item.pk, defaults=values)
 
