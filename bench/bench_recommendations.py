@@ -1,6 +1,8 @@
 """Recommendations and coverage benchmark: GET /api/me/recommendations over 100,000 items
 for a learner with 5,000 known lemmas (target p99 < 200 ms), and what the coverage note
-adds to an item page (target < 5 ms). Run by hand, on SQLite or PostgreSQL:
+adds to an item page (target < 5 ms) and to a list page of 20 rows. Also prints
+the queries each makes and the load averages (on a shared machine, prefer the CPU
+figures and the query counts to the wall-clock ones). Run by hand, on SQLite or PostgreSQL:
 
     .venv/bin/python bench/bench_recommendations.py [--items 100000] [--repeat 200]
     DATABASE_URL=postgres://…/yingdu_bench .venv/bin/python bench/bench_recommendations.py
@@ -21,6 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LIST_ROWS = 20  # rows of a list page
 sys.path.insert(0, str(ROOT))
 
 
@@ -122,7 +125,8 @@ def main() -> int:
     from django.test import Client
 
     from yingdu.aids.service import current_lexicon
-    from yingdu.placement import coverage, readers
+    from yingdu.placement import coverage, profiles, readers
+    from yingdu.placement.models import ItemProfile
 
     lexicon = current_lexicon()
     if lexicon is None:
@@ -156,7 +160,33 @@ def main() -> int:
         coverage.exact(profile, readers.for_request(request))
 
     print(line("coverage note on an item page", timed(note, args.repeat), 5))
+    print(
+        f"queries per coverage note: {queries_of(note)} ({settings.CACHES['default']['BACKEND']})"
+    )
+    page_rows = [f"/news/x/{n}/" for n in range(LIST_ROWS)]
+    ItemProfile.objects.filter(url__in=page_rows).update(lemmas=coverage.by_band(profile["lemmas"]))
+
+    def rows():
+        request = Request()
+        request.user = user
+        reader = readers.for_request(request)
+        for row in profiles.rows_at(page_rows, with_lemmas=True).values():
+            coverage.known_share(row.lemmas, row.words, reader)
+
+    print(line(f"coverage notes of {LIST_ROWS} list rows", timed(rows, args.repeat), 5))
+    print(f"queries for {LIST_ROWS} list rows: {queries_of(rows)}")
+    print("load averages (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
+
+
+def queries_of(call) -> int:
+    """Database queries one call makes (the figure that does not depend on the load)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured.captured_queries)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ visitors by level; the profile rows kept at annotation; GET /api/me/coverage and
 /api/me/recommendations, with bad and hostile parameters."""
 
 import datetime as dt
+import json
+import re
 
 import pytest
 from django.test import Client
@@ -136,3 +138,55 @@ def test_exact_and_estimated_coverage_agree_for_a_level_reader(stories):
     exact = coverage.exact(profile, reader)[0]
     estimated = coverage.estimate(profile["bands"], reader.shares)
     assert exact == pytest.approx(estimated)
+
+
+def word_bank_rows(response) -> dict[str, bool]:
+    """The Word Bank of an item page: lemma -> marked known (rows follow the glossary)."""
+    html = response.content.decode()
+    glossary = json.loads(re.search(r'id="glossary">(.*?)</script>', html, re.S).group(1))
+    marks = re.findall(r'<li class="wb b\d( known)?">', html)
+    assert len(marks) == len(glossary) > 0
+    return {entry["l"]: bool(mark) for entry, mark in zip(glossary, marks, strict=True)}
+
+
+def test_the_word_bank_drops_exactly_the_words_coverage_counts_known(student, auth, stories):
+    hard = stories[1]
+    client = signed_in(student)
+    before = word_bank_rows(client.get(hard.get_absolute_url()))
+    assert not any(before.values()), "nothing is known yet"
+    assert {"ubiquitous", "ephemeral", "paradigm"} <= set(before)
+    KnownWord.objects.create(user=student, lemma="ubiquitous")
+    Card.objects.create(user=student, lemma="ephemeral", band="cet6", state=2, stability=30)
+    Card.objects.create(user=student, lemma="paradigm", band="cet6", state=1, stability=1)
+    mastered(student, "junior")
+    page = client.get(hard.get_absolute_url())
+    rows = word_bank_rows(page)
+    assert rows["ubiquitous"] and rows["ephemeral"] and not rows["paradigm"]
+    unknown = set(
+        client.get("/api/me/coverage", {"url": hard.get_absolute_url()}, **auth).json()["unknown"]
+    )
+    lemmas = set(hard.reading["profile"]["lemmas"])
+    assert {
+        lemma for lemma, known in rows.items() if lemma in lemmas and not known
+    } == unknown & set(rows)
+    bands = {e["lemma"]: e["band"] for e in hard.reading["bank"]}
+    assert all(rows[lemma] for lemma, band in bands.items() if band in ("primary", "junior"))
+
+
+def test_visitors_get_the_whole_word_bank(stories):
+    rows = word_bank_rows(Client().get(stories[1].get_absolute_url()))
+    assert not any(rows.values())
+
+
+def test_list_rows_and_item_pages_give_the_same_figure(stories):
+    profile = stories[1].reading["profile"]
+    rows = coverage.by_band(profile["lemmas"])
+    lemmas = sorted(profile["lemmas"])
+    readers = [coverage.Reader(), coverage.level_reader("junior"),
+               coverage.Reader(1, frozenset(lemmas[::2]), ())]  # fmt: skip
+    for reader in readers:
+        share = coverage.known_share(rows, profile["words"], reader)
+        assert share == pytest.approx(coverage.exact(profile, reader)[0])
+    assert coverage.known_share(rows, profile["words"], readers[0]) < coverage.known_share(
+        rows, profile["words"], readers[2]
+    )

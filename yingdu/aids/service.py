@@ -10,7 +10,9 @@ annotated together; the item gets
   rank]}}, what a reader's coverage of the item is computed from (yingdu/placement).
 
 Functions in AFTER_ANNOTATE run with each item once it is stored (placement keeps its
-per-item rows for recommendations this way, also after a lexicon rebuild).
+per-item rows for recommendations this way, also after a lexicon rebuild). Functions in
+READER_KNOWS tell item pages which Word Bank words the request's reader already knows
+(placement registers the one definition of a learner's known words).
 
 Items are re-annotated when saved (see signals.py) and all at once after a lexicon rebuild.
 """
@@ -32,6 +34,17 @@ from .markup import plain_text, render, split_html
 log = logging.getLogger(__name__)
 SEPARATOR = "\n\n"
 AFTER_ANNOTATE: list = []  # functions of an item, called after its aids are stored
+READER_KNOWS: list = []  # functions of a request: a test of (lemma, band rank), or None
+
+
+def reader_knows(request):
+    """The test of a known word for this request's reader, or None (visitors: their chosen
+    level is applied in the browser, so their cached pages stay the same for everyone)."""
+    for find in READER_KNOWS if request is not None else ():
+        knows = find(request)
+        if knows is not None:
+            return knows
+    return None
 
 
 def current_lexicon():

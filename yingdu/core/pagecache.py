@@ -27,12 +27,12 @@ def _stamp_file() -> Path:
     return Path(settings.DATA_DIR) / "content-generation"
 
 
-def _cache_is_shared() -> bool:
+def cache_is_shared() -> bool:
     return "locmem" not in settings.CACHES["default"]["BACKEND"].lower()
 
 
 def content_generation() -> str:
-    if _cache_is_shared():
+    if cache_is_shared():
         return str(cache.get_or_set(GENERATION_KEY, time.time_ns()))
     try:
         return str(_stamp_file().stat().st_mtime_ns)
@@ -41,7 +41,7 @@ def content_generation() -> str:
 
 
 def bump_generation() -> None:
-    if _cache_is_shared():
+    if cache_is_shared():
         cache.set(GENERATION_KEY, time.time_ns(), None)
         return
     stamp = _stamp_file()

@@ -4,12 +4,16 @@ version stamp that lets the browser revalidate its copy cheaply (ETag)."""
 import re
 
 from django.db.models import Count, Max
+from django.dispatch import Signal
 
 from yingdu.lexicon import LEVELS
 
 from .models import LEMMA_MAX, KnownWord
 
 WORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
+# Sent (sender=KnownWord, user=…) after a learner's known words were added or removed in
+# bulk, which fires no model signals; placement forgets its cached reader on it.
+known_words_changed = Signal()
 
 
 def split_word_list(text: str) -> list[str]:
@@ -55,11 +59,17 @@ def add_known(user, lemmas) -> int:
         ignore_conflicts=True,
         batch_size=1000,
     )
-    return KnownWord.objects.filter(user=user).count() - before
+    added = KnownWord.objects.filter(user=user).count() - before
+    if added:
+        known_words_changed.send(sender=KnownWord, user=user)
+    return added
 
 
 def remove_known(user, lemmas) -> int:
-    return KnownWord.objects.filter(user=user, lemma__in=list(lemmas)).delete()[0]
+    removed = KnownWord.objects.filter(user=user, lemma__in=list(lemmas)).delete()[0]
+    if removed:
+        known_words_changed.send(sender=KnownWord, user=user)
+    return removed
 
 
 def known_lemmas(user) -> list[str]:
@@ -80,4 +90,6 @@ def export_known(user) -> list[dict]:
 
 
 def delete_known(user) -> int:
-    return KnownWord.objects.filter(user=user).delete()[0]
+    removed = KnownWord.objects.filter(user=user).delete()[0]
+    known_words_changed.send(sender=KnownWord, user=user)
+    return removed

@@ -22,6 +22,11 @@ class Reader:
     known: frozenset = field(default_factory=frozenset)  # lemmas known besides the bands
     shares: tuple = ()  # per band rank: share of the band's words known (1.0 when mastered)
 
+    def knows(self, lemma: str, rank: int) -> bool:
+        """The one test of a known word, for coverage and the Word Bank alike: its band
+        (rank in BANDS) is mastered, or the reader knows it besides."""
+        return rank <= self.mastered or lemma in self.known
+
 
 def level_reader(level: str) -> Reader:
     """A reader who knows every word up to `level` (a visitor's chosen level)."""
@@ -36,11 +41,34 @@ def exact(profile: dict, reader: Reader) -> tuple[float | None, list[str]]:
         return None, []
     known_tokens, unknown = 0, []
     for lemma, (count, rank) in profile.get("lemmas", {}).items():
-        if rank <= reader.mastered or lemma in reader.known:
+        if reader.knows(lemma, rank):
             known_tokens += count
         else:
             unknown.append((-count, lemma))
     return known_tokens / words, [lemma for _, lemma in sorted(unknown)]
+
+
+def by_band(lemmas: dict) -> list[dict]:
+    """A profile's {lemma: [count, band rank]} as one {lemma: count} per band rank: what
+    list rows keep (plain dicts of str and int, which the garbage collector never scans)."""
+    bands: list[dict] = [{} for _ in BANDS]
+    for lemma, (count, rank) in lemmas.items():
+        bands[rank][lemma] = count
+    return bands
+
+
+def known_share(lemmas_by_band: list[dict], words: int, reader: Reader) -> float | None:
+    """exact()'s share alone, from by_band()'s form (list rows): a mastered band's words
+    are all known without looking at them."""
+    if not words:
+        return None
+    knows, known_tokens = reader.knows, 0
+    for rank, counts in enumerate(lemmas_by_band):
+        if rank <= reader.mastered:
+            known_tokens += sum(counts.values())
+        else:
+            known_tokens += sum(n for lemma, n in counts.items() if knows(lemma, rank))
+    return known_tokens / words
 
 
 def estimate(band_tokens, shares) -> float | None:

@@ -53,6 +53,9 @@ class ItemProfile(models.Model):
     published = models.BooleanField(default=False)
     published_at = models.DateTimeField()  # no index: the coverage columns' must be chosen
     words = models.PositiveIntegerField(default=0)
+    # one {lemma: count} per band rank (coverage.by_band): a learner's exact coverage on
+    # list rows, one query a page
+    lemmas = models.JSONField(default=list)
     locals().update({name: models.PositiveIntegerField(default=0) for name in BAND_FIELDS})
     # the coverage of a reader of each level: recommendations look only near 95–98% of it
     locals().update({name: models.FloatField(default=0, db_index=True) for name in LEVEL_FIELDS})
@@ -68,3 +71,7 @@ class ItemProfile(models.Model):
     @property
     def band_tokens(self) -> list[int]:
         return [getattr(self, name) for name in BAND_FIELDS]
+
+    @property
+    def level_coverages(self) -> list[float]:
+        return [getattr(self, name) for name in LEVEL_FIELDS]

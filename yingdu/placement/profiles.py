@@ -28,7 +28,8 @@ def store(item) -> None:
     levels = dict(zip(LEVEL_FIELDS, coverage.by_level(bands), strict=True))
     values = {**levels, "title": str(item.title)[:300], "url": url[:500],
               "published": item.status == Status.PUBLISHED, "published_at": item.published_at,
-              "words": profile["words"], **dict(zip(BAND_FIELDS, bands, strict=False))}  # fmt: skip
+              "words": profile["words"], "lemmas": coverage.by_band(profile["lemmas"]),
+              **dict(zip(BAND_FIELDS, bands, strict=False))}  # fmt: skip
     ItemProfile.objects.update_or_create(kind=kind.key, object_id=item.pk, defaults=values)
 
 
@@ -105,23 +106,39 @@ def _scored(reader, kind, limit, window, ids=None):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         scores = [(pk, float(share)) for pk, share in cursor.fetchall()]
-    rows = ItemProfile.objects.in_bulk([pk for pk, _ in scores])
+    rows = ItemProfile.objects.defer("lemmas").in_bulk([pk for pk, _ in scores])
     for pk, share in scores:
         rows[pk].coverage = share
     return [rows[pk] for pk, _ in scores]
 
 
-def item_at(url: str):
-    """The published English item whose page is at `url` (a path, a full URL or its /en/
-    path), with its stored reading aids; None when there is none."""
+def site_path(url: str) -> str:
+    """The path of a page in the site's default language (how ItemProfile.url is kept),
+    from a path, a full URL or the path in another language (/en/…)."""
     from urllib.parse import urlsplit
 
     path = urlsplit(url).path or "/"
     for code, _ in settings.LANGUAGES:
         prefix = f"/{code}/"
         if code != settings.LANGUAGE_CODE and path.startswith(prefix):
-            path = path[len(prefix) - 1 :]
-    row = ItemProfile.objects.filter(url=path, published=True).first()
+            return path[len(prefix) - 1 :]
+    return path
+
+
+def rows_at(urls, with_lemmas: bool = False) -> dict:
+    """The published ItemProfile rows at these page URLs, by site_path; one query (none for
+    no URLs). Their word counts (`lemmas`, the largest column) only when asked for."""
+    paths = {site_path(url) for url in urls}
+    if not paths:
+        return {}
+    rows = ItemProfile.objects.filter(url__in=paths, published=True)
+    return {row.url: row for row in (rows if with_lemmas else rows.defer("lemmas"))}
+
+
+def item_at(url: str):
+    """The published English item whose page is at `url` (a path, a full URL or its /en/
+    path), with its stored reading aids; None when there is none."""
+    row = ItemProfile.objects.filter(url=site_path(url), published=True).first()
     kind = kinds.get(row.kind) if row else None
     if kind is None:
         return None

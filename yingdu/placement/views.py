@@ -13,7 +13,7 @@ from yingdu.aids.service import current_lexicon
 from yingdu.core import kinds
 from yingdu.lexicon import BAND_LABELS, BANDS, LEVELS
 
-from . import coverage, engine, profiles, readers, service
+from . import engine, profiles, readers, service
 
 
 def _owner(request):
@@ -136,12 +136,6 @@ def suggested(request):
         if kind.english:
             rows = profiles.ranked(reader, kind.key, SUGGESTED_PER_KIND)
             if rows:
-                sections.append((kind.label, _with_percent(rows)))
+                sections.append((kind.label, rows))
     context = {"sections": sections, "result": _described(service.result_for(request))}
     return render(request, "placement/suggested.html", context)
-
-
-def _with_percent(rows):
-    for row in rows:
-        row.percent = coverage.percent(row.coverage)
-    return rows

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from yingdu.aids.service import reader_knows
 from yingdu.core import kinds
 from yingdu.core.sanitize import is_block
 from yingdu.lexicon import BAND_LABELS, LEVELS, band_rank
@@ -33,14 +34,23 @@ def difficulty_badge(context, item):
     return {"levels": _levels(item), "item": item, "request": context.get("request")}
 
 
-@register.inclusion_tag("aids/panel.html")
-def reading_panel(item):
-    bank = [
-        {**entry, "rank": band_rank(entry["band"]), "band_label": BAND_LABELS[entry["band"]]}
-        for entry in item.reading.get("bank", [])
-    ]
+@register.inclusion_tag("aids/panel.html", takes_context=True)
+def reading_panel(context, item):
+    """The difficulty bar and the Word Bank; for a learner, the words they know are marked
+    (hidden, and known.js takes them as known) and the counts are of the others."""
+    knows = reader_knows(context.get("request"))
+    bank = []
+    for entry in item.reading.get("bank", []):
+        rank = band_rank(entry["band"])
+        known = knows is not None and knows(entry["lemma"], rank)
+        bank.append({**entry, "rank": rank, "band_label": BAND_LABELS[entry["band"]],
+                     "known": known})  # fmt: skip
+    levels = _levels(item)
+    if knows is not None:
+        for level in levels:
+            level["bank"] = sum(1 for e in bank if e["rank"] > level["index"] and not e["known"])
     kind = kinds.kind_of(item)
-    return {"levels": _levels(item), "bank": bank, "glossary": glossary_json(bank),
+    return {"levels": levels, "bank": bank, "glossary": glossary_json(bank),
             "source_kind": kind.key if kind else "", "source_id": item.pk}  # fmt: skip
 
 

@@ -7,6 +7,11 @@
   if (!script || !glossaryNode) return;
   var glossary = JSON.parse(glossaryNode.textContent);
   var known = new Set();
+  // The server marks the Word Bank rows of words known in other ways too (mastered bands of
+  // the vocabulary test, notebook cards reviewed well): the highlights follow the same set.
+  document.querySelectorAll(".word-bank li.wb").forEach(function (row, i) {
+    if (row.classList.contains("known") && glossary[i]) known.add(glossary[i].l);
+  });
 
   function apply() {  // glossary entry i is the i-th Word Bank row, and each .w names its entry
     document.querySelectorAll(".w[data-g]").forEach(function (w) {
