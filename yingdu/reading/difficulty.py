@@ -22,7 +22,6 @@ from yingdu.lexicon.bands import BANDS, LEVELS, band_rank
 from yingdu.lexicon.store import Lexicon
 
 from .fastpath import Labelled
-from .posguess import neighbours_of
 from .tokens import LEMMA, MWE
 from .wordbank import FirstUse, context_flags, needs_context
 
@@ -113,7 +112,7 @@ class Tally:
             if not needed:
                 before = after = ""
             elif text:
-                before, after = neighbours_of(chunk, i, text, offset)
+                before, after = chunk.neighbours(i, text, offset)
             else:
                 before = words[i - 1].lower() if i else ""
                 after = words[i + 1].lower() if i + 1 < len(words) else ""

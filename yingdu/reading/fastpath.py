@@ -17,7 +17,7 @@ from operator import add, is_, itemgetter
 from yingdu.lexicon.store import Lexicon
 
 from .classification import analyze, pieces_in_context, reading_between
-from .posguess import neighbours_of
+from .posguess import neighbours, neighbours_after
 from .tokenize import SPLIT_RE, is_sentence_initial
 from .tokens import (
     BAND,
@@ -68,7 +68,14 @@ class Labelled:
         """Token ``i`` as a :data:`~.tokens.RawToken`."""
         return (self.words[i], self.starts[i], self.ends[i], *self.tails[i])
 
-    __getitem__ = token  # a sequence of raw tokens, for posguess.neighbours_of
+    def neighbours(self, i: int, text: str, offset: int = 0) -> tuple[str, str]:
+        """posguess.neighbours_of token ``i`` of ``text`` (whose offsets start at ``offset``)."""
+        starts, ends = self.starts, self.ends
+        start, end = starts[i], ends[i]
+        if i:
+            k = i - 1
+            return neighbours_after(self.words[k], starts[k], ends[k], start, end, text, offset)
+        return neighbours(text, start - offset, end - offset)
 
     def raw_tokens(self) -> list[RawToken]:
         """Every token as a :data:`~.tokens.RawToken`, in text order."""
@@ -191,7 +198,7 @@ def _pieces(labelled: Labelled, i: int, text: str, offset: int, lexicon: Lexicon
             return (number_token(s, 0, end - start),)
         lexicon.memo[s] = entry
     if entry.__class__ is Ambiguous:  # its neighbours read off the tokens (cheaper)
-        return (reading_between(entry, *neighbours_of(labelled, i, text, offset)),)
+        return (reading_between(entry, *labelled.neighbours(i, text, offset)),)
     if entry.__class__ is Split:
         return pieces_in_context(entry, text, start - offset)
     return ((s, 0, end - start, *entry),)  # a one-token entry new to the memo
