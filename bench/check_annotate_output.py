@@ -21,10 +21,12 @@ aids service (a throw-away key and data folder; no database is used).
 from __future__ import annotations
 
 import argparse
+import atexit
 import hashlib
 import html
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -136,7 +138,8 @@ def main() -> int:
     # settings only to import the aids service: a throw-away key and data folder, no database
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yingdu.settings")
     os.environ.setdefault("SECRET_KEY", "check-annotate-output-only-" + "z" * 40)
-    os.environ["YINGDU_DATA_DIR"] = tempfile.mkdtemp(prefix="yingdu-check-")
+    os.environ["YINGDU_DATA_DIR"] = data_dir = tempfile.mkdtemp(prefix="yingdu-check-")
+    atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
     import django
 
     django.setup()
