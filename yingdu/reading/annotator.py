@@ -16,7 +16,7 @@ from yingdu.lexicon.store import Lexicon, load_lexicon
 
 from .difficulty import Tally, grade_for, reading_minutes, share
 from .expressions import find_expressions
-from .fastpath import label_text
+from .fastpath import Labelled, label_text
 from .tokens import RawToken, Token
 from .wordbank import bank_entries
 
@@ -33,9 +33,19 @@ class Result:
     grade: str
     reading_minutes: float
     word_bank: list[dict]
-    raw_tokens: list[RawToken] = field(default_factory=list, repr=False)
+    # the tokens as parallel lists (fastpath.Labelled); raw_tokens and tokens are made from
+    # them when first asked for
+    labelled: Labelled = field(default_factory=Labelled, repr=False)
     mwes: list[dict] = field(default_factory=list)
+    _raw_tokens: list[RawToken] | None = field(default=None, repr=False, compare=False)
     _tokens: list[Token] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def raw_tokens(self) -> list[RawToken]:
+        """The tokens as plain tuples in :class:`Token` field order (tokens.RawToken)."""
+        if self._raw_tokens is None:
+            self._raw_tokens = self.labelled.raw_tokens()
+        return self._raw_tokens
 
     @property
     def tokens(self) -> list[Token]:
@@ -56,19 +66,21 @@ class Annotator:
 
     def feed(self, text: str, offset: int = 0) -> list[RawToken]:
         """Annotate one chunk; offsets are shifted by ``offset``.  Returns its raw tokens."""
+        return self.label(text, offset).raw_tokens()
+
+    def label(self, text: str, offset: int = 0) -> Labelled:
+        """:meth:`feed`, returning the chunk's tokens as parallel lists (fastpath.Labelled)."""
         tally = self.tally
         chunk = label_text(text, offset, self.lexicon, tally.unlisted)
         distinct = set(chunk.lemmas)
         firsts = []
         if self.lexicon.mwe_index:
-            firsts = find_expressions(
-                text, offset, chunk.tokens, chunk.lemmas, distinct, self.lexicon, self.mwes
-            )
+            firsts = find_expressions(text, offset, chunk, distinct, self.lexicon, self.mwes)
         tally.add(chunk, distinct, self.mwes, firsts, text, offset)
-        return chunk.tokens
+        return chunk
 
-    def result(self, tokens: list[RawToken] | None = None) -> Result:
-        """Summary, Word Bank and (optionally) the raw tokens collected by the caller."""
+    def result(self, labelled: Labelled | None = None) -> Result:
+        """Summary, Word Bank and (optionally) the tokens collected by the caller."""
         tally = self.tally
         ratio = tally.above_ratio
         distinct = tally.distinct_lemmas
@@ -82,7 +94,7 @@ class Annotator:
             grade=grade_for(ratio),
             reading_minutes=reading_minutes(tally.words, self.level, ratio),
             word_bank=bank,
-            raw_tokens=tokens if tokens is not None else [],
+            labelled=labelled if labelled is not None else Labelled(),
             mwes=self.mwes,
         )
 
@@ -90,8 +102,7 @@ class Annotator:
 def annotate(text: str | bytes, level: str, lexicon: Lexicon | None = None) -> Result:
     """Annotate ``text`` for a reader at ``level`` (a code from BANDS)."""
     annotator = Annotator(level, lexicon or load_lexicon())
-    tokens = annotator.feed(_as_text(text))
-    return annotator.result(tokens)
+    return annotator.result(annotator.label(_as_text(text)))
 
 
 def annotate_chunks(
@@ -99,10 +110,10 @@ def annotate_chunks(
 ) -> Result:
     """Annotate a text given as consecutive chunks (cut at whitespace); offsets are global."""
     annotator = Annotator(level, lexicon or load_lexicon())
-    tokens: list[RawToken] = []
+    tokens = Labelled()
     offset = 0
     for chunk in chunks:
-        part = annotator.feed(chunk, offset)
+        part = annotator.label(chunk, offset)
         if keep_tokens:
             tokens.extend(part)
         offset += len(chunk)

@@ -22,8 +22,7 @@ from yingdu.lexicon.bands import BANDS, LEVELS, band_rank
 from yingdu.lexicon.store import Lexicon
 
 from .fastpath import Labelled
-from .posguess import neighbours_of
-from .tokens import BAND, LEMMA, MWE, TEXT, RawToken
+from .tokens import LEMMA, MWE
 from .wordbank import FirstUse, context_flags, needs_context
 
 GRADES = ((0.02, "容易"), (0.05, "适中"), (0.10, "较难"))
@@ -85,8 +84,8 @@ class Tally:
         expressions found so far, ``firsts`` the indices of the first tokens of those found in
         this chunk.  ``text`` (starting at ``offset``) is the chunk itself: when given, a Word
         Bank entry's neighbours stop at sentence ends (posguess.neighbours_of)."""
-        tokens, lemmas = chunk.tokens, chunk.lemmas
-        self.words += len(tokens) - chunk.numbers
+        lemmas = chunk.lemmas
+        self.words += len(lemmas) - chunk.numbers
         self.lemmas |= distinct
         above = list(compress(count(), map(self.above_bands.__contains__, chunk.bands)))
         self.above += len(above)
@@ -95,17 +94,17 @@ class Tally:
         first_above = dict(zip(map(lemmas.__getitem__, above), above, strict=True))
         new = [(i, None) for i in firsts]  # an expression goes before its first word
         new += [(i, lemma) for lemma, i in first_above.items() if lemma not in self.bank]
-        self._bank(tokens, sorted(new, key=_FIRST), mwes, text, offset)
+        self._bank(chunk, sorted(new, key=_FIRST), mwes, text, offset)
 
-    def _bank(self, tokens: list[RawToken], new: list[tuple[int, str | None]], mwes, text, offset):
+    def _bank(self, chunk: Labelled, new: list[tuple[int, str | None]], mwes, text, offset):
         """Note the first use of the words (index, lemma) and expressions (index, None) new
         to the Word Bank, in text order."""
         bank, lexicon, above_lemmas = self.bank, self.lexicon, self.above_lemmas
         flags = {} if lexicon is None else context_flags(lexicon)
+        words = chunk.words
         for i, lemma in new:
-            token = tokens[i]
             if lemma is None:
-                self._bank_expression(mwes[token[MWE]])
+                self._bank_expression(mwes[chunk.tails[i][MWE - LEMMA]])
                 continue
             needed = flags.get(lemma)
             if needed is None:
@@ -113,11 +112,11 @@ class Tally:
             if not needed:
                 before = after = ""
             elif text:
-                before, after = neighbours_of(tokens, i, text, offset)
+                before, after = chunk.neighbours(i, text, offset)
             else:
-                before = tokens[i - 1][TEXT].lower() if i else ""
-                after = tokens[i + 1][TEXT].lower() if i + 1 < len(tokens) else ""
-            bank[lemma] = (token[TEXT], token[BAND], before, after, False)  # a FirstUse
+                before = words[i - 1].lower() if i else ""
+                after = words[i + 1].lower() if i + 1 < len(words) else ""
+            bank[lemma] = (words[i], chunk.bands[i], before, after, False)  # a FirstUse
             above_lemmas.add(lemma)
 
     def _bank_expression(self, mwe: dict) -> None:
@@ -143,12 +142,14 @@ def per_level(result) -> list[dict]:
     same numbers annotating at that level gives (tests/aids/test_per_level.py checks it).
     This is the ``difficulty`` list stored on items.
     """
-    tokens = [t for t in result.raw_tokens if t[BAND] is not None]  # not names or numbers
-    unlisted = {t[LEMMA] for t in result.raw_tokens if t[BAND] is None}
-    token_ranks = [band_rank(t[BAND]) for t in tokens]
+    labelled = result.labelled
+    pairs = list(zip(labelled.lemmas, labelled.bands, strict=True))
+    banded = [(lemma, band) for lemma, band in pairs if band is not None]  # not names, numbers
+    unlisted = {lemma for lemma, band in pairs if band is None}
+    token_ranks = [band_rank(band) for _, band in banded]
     lemma_ranks = [
         rank
-        for lemma, rank in {t[LEMMA]: band_rank(t[BAND]) for t in tokens}.items()
+        for lemma, rank in {lemma: band_rank(band) for lemma, band in banded}.items()
         if lemma not in unlisted
     ]
     bank_ranks = [band_rank(entry["band"]) for entry in result.word_bank]

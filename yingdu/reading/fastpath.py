@@ -2,9 +2,9 @@
 
 What each surface string becomes is worked out once per lexicon (classification.py) and kept
 in ``Lexicon.memo``.  A text is then split by one regex, its offsets added up and each word's
-memo entry appended to (text, start, end), all at C level; only the tokens whose band comes
-out None (names, numbers, context-dependent strings, strings new to the memo) go through
-Python code one by one (:func:`_settle`).
+memo entry looked up, all at C level, into parallel lists (:class:`Labelled`): no object is
+made per token.  Only the tokens whose band comes out None (names, numbers, context-dependent
+strings, strings new to the memo) go through Python code one by one (:func:`_settle`).
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from operator import add, is_, itemgetter
 from yingdu.lexicon.store import Lexicon
 
 from .classification import analyze, pieces_in_context, reading_between
-from .posguess import neighbours_of
+from .posguess import neighbours, neighbours_after
 from .tokenize import SPLIT_RE, is_sentence_initial
 from .tokens import (
     BAND,
     END,
+    IS_NUMBER,
     LEMMA,
     START,
     TEXT,
@@ -29,6 +30,7 @@ from .tokens import (
     Ambiguous,
     RawToken,
     Split,
+    Tail,
     number_token,
     positions,
     shifted,
@@ -43,20 +45,59 @@ _BAND = itemgetter(BAND - 3)  # (lemma, band, …), the fields after (text, star
 
 @dataclass(slots=True)
 class Labelled:
-    """The tokens of a text and, in parallel lists, their lemmas and bands."""
+    """The tokens of a text as parallel lists, one item per token.
 
-    tokens: list[RawToken] = field(default_factory=list)
+    A token is ``(words[i], starts[i], ends[i]) + tails[i]``, a :data:`~.tokens.RawToken`;
+    ``tails`` holds the memo entries themselves (shared, nothing is built per token), so the
+    tuples are only made when asked for (:meth:`raw_tokens`, :meth:`token`).  ``lemmas`` and
+    ``bands`` repeat the tails' first two fields for the steps that scan them.
+    """
+
+    words: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    tails: list[Tail] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
     bands: list[str | None] = field(default_factory=list)  # None for names and numbers
     numbers: int = 0  # how many tokens are numbers
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def token(self, i: int) -> RawToken:
+        """Token ``i`` as a :data:`~.tokens.RawToken`."""
+        return (self.words[i], self.starts[i], self.ends[i], *self.tails[i])
+
+    def neighbours(self, i: int, text: str, offset: int = 0) -> tuple[str, str]:
+        """posguess.neighbours_of token ``i`` of ``text`` (whose offsets start at ``offset``)."""
+        starts, ends = self.starts, self.ends
+        start, end = starts[i], ends[i]
+        if i:
+            k = i - 1
+            return neighbours_after(self.words[k], starts[k], ends[k], start, end, text, offset)
+        return neighbours(text, start - offset, end - offset)
+
+    def raw_tokens(self) -> list[RawToken]:
+        """Every token as a :data:`~.tokens.RawToken`, in text order."""
+        return list(map(add, zip(self.words, self.starts, self.ends, strict=True), self.tails))
+
+    def extend(self, other: Labelled) -> None:
+        """Append the tokens of ``other`` (the next chunk of the text)."""
+        self.words += other.words
+        self.starts += other.starts
+        self.ends += other.ends
+        self.tails += other.tails
+        self.lemmas += other.lemmas
+        self.bands += other.bands
+        self.numbers += other.numbers
 
 
 def label_text(text: str, offset: int, lexicon: Lexicon, unlisted: set[str]) -> Labelled:
     """Tokens of ``text`` (offsets shifted by ``offset``) with lemma and band.
 
-    Tokenized block by block (see :func:`_blocks`), so that the strings, offsets and tuples
-    made for a block are still in the CPU cache when the next steps (and the garbage
-    collector) look at them.  The lemmas of names and numbers are added to ``unlisted``.
+    Tokenized block by block (see :func:`_blocks`), so that the strings and offsets made for
+    a block are still in the CPU cache when the next steps look at them.  The lemmas of names
+    and numbers are added to ``unlisted``.
     """
     labelled = Labelled()
     for start, end in _blocks(text):
@@ -69,19 +110,18 @@ def _label_block(text, start, end, offset, lexicon, unlisted, labelled: Labelled
     pieces = SPLIT_RE.split(text[start:end])  # gap, word, gap, word, …, gap
     words = pieces[1::2]
     memo = lexicon.memo
-    # the offsets where the pieces end: after the first gap, a word's start and end in turn,
-    # so zip(words, bounds, bounds) pairs each word with them (no lists: fewer objects for
-    # the garbage collector to look at)
-    bounds = accumulate(map(len, pieces), initial=offset + start)
-    next(bounds)
     tails = list(map(memo.get, words, repeat(UNSEEN)))
     if _mostly_new(tails):  # a cold memo: analyse each distinct string once
         _learn(set(words), lexicon)
         tails = list(map(memo.get, words, repeat(UNSEEN)))
-    first = len(labelled.tokens)
-    # straight onto the text's lists: no per-block lists to copy; not strict: bounds keeps
-    # one more offset, the end of the last gap
-    labelled.tokens += map(add, zip(words, bounds, bounds, strict=False), tails)
+    first = len(labelled.words)
+    # where the pieces end: the block's start, then a word's start and end in turn, then
+    # the end of the last gap
+    bounds = list(accumulate(map(len, pieces), initial=offset + start))
+    labelled.words += words
+    labelled.starts += bounds[1:-1:2]
+    labelled.ends += bounds[2::2]
+    labelled.tails += tails
     labelled.lemmas += map(_LEMMA, tails)
     labelled.bands += map(_BAND, tails)
     _settle(text, offset, labelled, first, lexicon, unlisted)
@@ -99,7 +139,8 @@ def _learn(strings: Iterable[str], lexicon: Lexicon) -> None:
 def _settle(text, offset, labelled: Labelled, first: int, lexicon, unlisted) -> None:
     """Settle the tokens with band None from index ``first`` on, in place; note the lemmas
     of names and numbers."""
-    tokens, lemmas, bands = labelled.tokens, labelled.lemmas, labelled.bands
+    words, starts, ends = labelled.words, labelled.starts, labelled.ends
+    tails, lemmas, bands = labelled.tails, labelled.lemmas, labelled.bands
     several: list[tuple[int, list[RawToken]]] = []  # tokens that become several pieces
     memo = lexicon.memo
     for i in positions(bands, None, first):
@@ -107,21 +148,23 @@ def _settle(text, offset, labelled: Labelled, first: int, lexicon, unlisted) -> 
         if lemma is not None:  # a name
             unlisted.add(lemma)
             continue
-        token = tokens[i]
-        start = token[START]
-        entry = memo.get(token[TEXT])
+        start = starts[i]
+        entry = memo.get(words[i])
         if entry.__class__ is Split:  # the commonest case, inline: Darcy, Darcy's, don't
             pieces = entry.initial
             if entry.inside is not pieces and not is_sentence_initial(text, start - offset):
                 pieces = entry.inside
         else:
-            pieces = _pieces(tokens, i, text, offset, lexicon)
-        if len(pieces) == 1:  # shifted(), written out
-            word, begin, end, lemma, band, is_proper, is_number, mwe = pieces[0]
-            tokens[i] = (word, start + begin, start + end, lemma, band, is_proper, is_number, mwe)
-            lemmas[i] = lemma
-            bands[i] = band
-            labelled.numbers += is_number
+            pieces = _pieces(labelled, i, text, offset, lexicon)
+        if len(pieces) == 1:
+            piece = pieces[0]
+            words[i] = piece[TEXT]
+            starts[i] = start + piece[START]
+            ends[i] = start + piece[END]
+            tails[i] = tail = piece[LEMMA:]
+            lemma = lemmas[i] = tail[0]
+            band = bands[i] = tail[1]
+            labelled.numbers += piece[IS_NUMBER]
             if band is None:  # a name or a number
                 unlisted.add(lemma)
         else:
@@ -130,15 +173,24 @@ def _settle(text, offset, labelled: Labelled, first: int, lexicon, unlisted) -> 
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
     for i, new in reversed(several):  # from the end: the indices before stay right
-        tokens[i : i + 1] = new
-        lemmas[i : i + 1] = [token[LEMMA] for token in new]
-        bands[i : i + 1] = [token[BAND] for token in new]
+        _splice(labelled, i, new)
 
 
-def _pieces(tokens: list[RawToken], i: int, text: str, offset: int, lexicon: Lexicon):
-    """What the fast path's ``tokens[i]`` really is: a number, or the pieces of its memo entry
+def _splice(labelled: Labelled, i: int, new: list[RawToken]) -> None:
+    """Put the tokens ``new`` in the place of token ``i``."""
+    here = slice(i, i + 1)
+    labelled.words[here] = [token[TEXT] for token in new]
+    labelled.starts[here] = [token[START] for token in new]
+    labelled.ends[here] = [token[END] for token in new]
+    labelled.tails[here] = [token[LEMMA:] for token in new]
+    labelled.lemmas[here] = [token[LEMMA] for token in new]
+    labelled.bands[here] = [token[BAND] for token in new]
+
+
+def _pieces(labelled: Labelled, i: int, text: str, offset: int, lexicon: Lexicon):
+    """What the fast path's token ``i`` really is: a number, or the pieces of its memo entry
     (offsets relative to the token)."""
-    s, start, end = tokens[i][TEXT : END + 1]
+    s, start, end = labelled.words[i], labelled.starts[i], labelled.ends[i]
     entry = lexicon.memo.get(s)
     if entry is None:
         entry = analyze(s, lexicon)
@@ -146,7 +198,7 @@ def _pieces(tokens: list[RawToken], i: int, text: str, offset: int, lexicon: Lex
             return (number_token(s, 0, end - start),)
         lexicon.memo[s] = entry
     if entry.__class__ is Ambiguous:  # its neighbours read off the tokens (cheaper)
-        return (reading_between(entry, *neighbours_of(tokens, i, text, offset)),)
+        return (reading_between(entry, *labelled.neighbours(i, text, offset)),)
     if entry.__class__ is Split:
         return pieces_in_context(entry, text, start - offset)
     return ((s, 0, end - start, *entry),)  # a one-token entry new to the memo

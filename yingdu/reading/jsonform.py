@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from .annotator import Result
+from .fastpath import Labelled
 from .tokens import BAND, END, LEMMA, START, TEXT, RawToken, Token
 
 
@@ -28,8 +29,14 @@ def to_json(result: Result) -> dict:
         "grade": result.grade,
         "reading_minutes": result.reading_minutes,
         "word_bank": [dict(item) for item in result.word_bank],
-        "tokens": [  # token_json, written out: this runs once per token
-            {"text": t[TEXT], "start": t[START], "end": t[END], "lemma": t[LEMMA], "band": t[BAND]}
-            for t in result.raw_tokens
-        ],
+        "tokens": _tokens_json(result.labelled),
     }
+
+
+def _tokens_json(labelled: Labelled) -> list[dict]:
+    """:func:`token_json` of every token, read off the parallel lists (no tuples made)."""
+    fields = (labelled.words, labelled.starts, labelled.ends, labelled.lemmas, labelled.bands)
+    return [
+        {"text": text, "start": start, "end": end, "lemma": lemma, "band": band}
+        for text, start, end, lemma, band in zip(*fields, strict=True)
+    ]

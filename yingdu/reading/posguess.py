@@ -209,24 +209,31 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'â€
 
 def neighbours_of(tokens: list, i: int, text: str, offset: int = 0) -> tuple[str, str]:
     """``neighbours`` of ``tokens[i]`` (raw tokens of ``text``, whose offsets start at
-    ``offset``), the same answer found faster: the previous token is the previous word when
-    it is plain letters and only spaces, commas, quotes, brackets or hyphens lie between;
-    anything else (contraction pieces, numbers, accents, sentence ends) asks the text."""
+    ``offset``), found faster (:func:`neighbours_after`)."""
     token = tokens[i]
-    start, end = token[START] - offset, token[END] - offset
     if i:
-        before = tokens[i - 1]
-        word, word_start = before[TEXT], before[START] - offset
-        gap = text[before[END] - offset : start]
-        if (
-            gap
-            and not gap.strip(_PLAIN_GAP)
-            and word.isascii()
-            and word.isalpha()
-            and start - word_start <= _LOOK
-            and (not word_start or text[word_start - 1] not in _WORD_CHARS)
-        ):
-            return word.lower(), _word_after(text, end)
+        word, word_start, word_end = tokens[i - 1][TEXT : END + 1]
+        return neighbours_after(word, word_start, word_end, token[START], token[END], text, offset)
+    return neighbours(text, token[START] - offset, token[END] - offset)
+
+
+def neighbours_after(word, word_start, word_end, start, end, text, offset=0) -> tuple[str, str]:
+    """``neighbours`` of the token at ``start``-``end`` whose previous token is ``word`` at
+    ``word_start``-``word_end`` (offsets into ``text`` plus ``offset``), the same answer
+    found faster: the previous token is the previous word when it is plain letters and only
+    spaces, commas, quotes, brackets or hyphens lie between; anything else (contraction
+    pieces, numbers, accents, sentence ends) asks the text."""
+    start, end, word_start = start - offset, end - offset, word_start - offset
+    gap = text[word_end - offset : start]
+    if (
+        gap
+        and not gap.strip(_PLAIN_GAP)
+        and word.isascii()
+        and word.isalpha()
+        and start - word_start <= _LOOK
+        and (not word_start or text[word_start - 1] not in _WORD_CHARS)
+    ):
+        return word.lower(), _word_after(text, end)
     return neighbours(text, start, end)
 
 

@@ -1,9 +1,11 @@
 """The annotator's data: a token with named fields, and the memo entries tokens are made from.
 
-While annotating, tokens are plain tuples laid out as :class:`Token` (``RawToken``): the fast
-path builds them at C speed by appending a memo entry (:data:`Tail`) to ``(text, start,
-end)``.  Code outside the hot loop reads them by field name, either through :class:`Token`
-(``Result.tokens``) or with the field positions below.
+While annotating, a text's tokens are parallel lists (fastpath.Labelled): their strings,
+starts and ends, and for the other fields the memo entry (:data:`Tail`) of each string,
+shared, so no object is made per token.  A token as one tuple is ``(text, start, end) +
+tail``, laid out as :class:`Token` (``RawToken``); ``Result.raw_tokens`` and
+``Result.tokens`` make them when first asked for, and code outside the hot loop reads them
+by field name (:class:`Token`) or with the field positions below.
 """
 
 from __future__ import annotations
@@ -89,9 +91,10 @@ def shifted(piece: RawToken, start: int) -> RawToken:
     return (text, start + begin, start + end, lemma, band, is_proper, is_number, mwe)
 
 
-def in_expression(token: RawToken, mwe_id: int) -> RawToken:
-    """``token`` marked as part of the multi-word expression ``mwe_id``."""
-    return token[:MWE] + (mwe_id,)
+def in_expression(tail: Tail, mwe_id: int) -> Tail:
+    """The fields ``tail`` of a token (lemma, band, …) marked as part of the multi-word
+    expression ``mwe_id``."""
+    return tail[: MWE - LEMMA] + (mwe_id,)
 
 
 def positions(items: list, value, start: int = 0) -> Iterator[int]:
