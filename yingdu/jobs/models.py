@@ -16,6 +16,8 @@ class Job(models.Model):
 
     kind = models.CharField(_("kind"), max_length=40)
     params = models.JSONField(_("parameters"), default=dict)
+    # The same work asked for again by the same person (same kind and key) finds this job.
+    key = models.CharField(_("key"), max_length=64, blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
         related_name="jobs", verbose_name=_("started by"),
@@ -41,7 +43,10 @@ class Job(models.Model):
         verbose_name = _("background job")
         verbose_name_plural = _("background jobs")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["state", "heartbeat_at"], name="job_state_heartbeat")]
+        indexes = [
+            models.Index(fields=["state", "heartbeat_at"], name="job_state_heartbeat"),
+            models.Index(fields=["started_by", "kind", "key"], name="job_owner_kind_key"),
+        ]
 
     def __str__(self):
         return f"#{self.pk} {self.kind} ({self.state})"

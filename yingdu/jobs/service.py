@@ -54,11 +54,17 @@ RESULTS_FOLDER = "jobs"
 PARTIAL_SUFFIX = ".part"
 
 
-def start(kind: str, user=None, params: dict | None = None) -> Job:
+def start(kind: str, user=None, params: dict | None = None, key: str = "") -> Job:
     """Record a job of KIND for USER (None: an operator's command) and queue it once the
-    record is committed."""
+    record is committed. With a KEY (a digest of what the job makes), the same person's
+    job of that kind and key that is waiting, running or done is returned instead."""
     kinds.get(kind)  # an unknown kind fails here, in the caller, not in the worker
-    job = Job.objects.create(kind=kind, started_by=user, params=params or {})
+    if key and user is not None:
+        same = Job.objects.filter(started_by=user, kind=kind, key=key)
+        earlier = same.exclude(state=State.FAILED).first()
+        if earlier is not None:
+            return earlier
+    job = Job.objects.create(kind=kind, started_by=user, params=params or {}, key=key)
     transaction.on_commit(partial(enqueue, job.pk))
     return job
 
