@@ -85,6 +85,22 @@ def visible_to(user):
     return Job.objects.filter(started_by=user)
 
 
+def export_jobs(user) -> list[dict]:
+    """The user's jobs for their data export (what was done, not the files)."""
+    rows = Job.objects.filter(started_by=user).order_by("pk")
+    fields = ("id", "kind", "state", "error", "created_at", "finished_at")
+    return [
+        {name: value.isoformat() if hasattr(value, "isoformat") else value
+         for name, value in row.items()}
+        for row in rows.values(*fields)
+    ]  # fmt: skip
+
+
+def delete_jobs(user) -> int:
+    """Every job of the user, with its file (post_delete, apps.py)."""
+    return Job.objects.filter(started_by=user).delete()[0]
+
+
 def run_again(job: Job) -> bool:
     """Queue a failed job again (its owner asked); False when it is not failed."""
     queued = Job.objects.filter(pk=job.pk, state=State.FAILED).update(
