@@ -33,7 +33,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from django.db import close_old_connections, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -118,6 +118,8 @@ def run_again(job: Job) -> bool:
 def run_job(job_id: int) -> str:
     """The one task every job kind runs through: claim the job, run its kind, record how
     it ended. Returns the state the job is left in (or "skipped")."""
+    if not connection.in_atomic_block:  # a long-lived worker outlives its connections
+        close_old_connections()
     job = claim(job_id)
     if job is None:
         return "skipped"

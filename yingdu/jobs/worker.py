@@ -14,6 +14,11 @@ from django.db import connection
 from . import service
 
 log = logging.getLogger(__name__)
+# Jobs run in the worker process itself, as on the database queue: RQ's default worker forks
+# a child per job, which imports the import and rendering libraries again every time
+# (0.6 import jobs/s instead of several, bench/bench_jobs.py). A job that must be stopped
+# is stopped by RQ's timeout (an alarm signal) all the same.
+RQ_WORKER_CLASS = "rq.SimpleWorker"
 
 
 def run(batch: bool, interval: float, verbosity: int) -> int:
@@ -24,7 +29,7 @@ def run(batch: bool, interval: float, verbosity: int) -> int:
     if settings.JOB_QUEUE == "redis":
         call_command(
             "rqworker", "default", job_class="django_tasks_rq.Job", with_scheduler=True,
-            burst=batch, verbosity=verbosity,
+            worker_class=RQ_WORKER_CLASS, burst=batch, verbosity=verbosity,
         )  # fmt: skip
     else:
         call_command("db_worker", batch=batch, interval=interval, reload=False, verbosity=verbosity)
