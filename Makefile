@@ -32,7 +32,8 @@ wordnet:
 	else sudo apt-get install -y --no-install-recommends wordnet-base; fi
 
 # Loopback HTTP: no TLS redirect or secure-only cookies; put TLS in front for a real site.
-# The background-job worker (admin imports) runs beside the web server and stops with it.
+# The background-job worker (imports, worksheet files, data exports) runs beside the web
+# server and stops with it.
 run: install
 	$(BIN)/yingdu migrate --verbosity 0
 	$(BIN)/yingdu lexicon build --if-missing
