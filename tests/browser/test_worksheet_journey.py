@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from tests.jobs.worker import run_queued
 from tests.resources.conftest import ensure_editions
 from tests.worksheets.conftest import POOL, TEXTS
 from yingdu.accounts.roles import EDITOR, TEACHER, grant
@@ -54,9 +55,15 @@ def test_teacher_makes_downloads_and_saves_a_worksheet(browser, live_server, set
     preview = teacher.locator(".worksheet-preview")
     for heading in ("一、完形填空", "二、语法填空", "三、七选五", "四、词汇", "参考答案"):
         assert heading in preview.inner_text(), heading
+    teacher.get_by_role("button", name="下载 PDF").click()  # rendered by a background job
+    teacher.wait_for_url(re.compile(r".*/jobs/\d+/$"))
+    run_queued()  # what `yingdu worker` does; the job page refreshes itself meanwhile
     with teacher.expect_download() as download:
-        teacher.get_by_role("button", name="下载 PDF").click()
+        teacher.get_by_role("link", name=re.compile("^下载 .*_练习.pdf")).click()
     assert download.value.suggested_filename.endswith("_练习.pdf")
+    teacher.goto(site + f"/worksheets/new/?kind=news&item={setting.pk}")
+    teacher.select_option("#id_level", label="中考")
+    teacher.get_by_role("button", name="预览").click()
     assert Path(download.value.path()).read_bytes()[:4] == b"%PDF"
 
     teacher.select_option("#id_grade", label="初二")

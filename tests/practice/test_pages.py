@@ -9,9 +9,12 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from tests.jobs.worker import run_queued
 from tests.practice.conftest import client_for
 from tests.worksheets.conftest import POOL, TEXTS
+from yingdu.jobs.models import Job
 from yingdu.resources.models import Resource, ResourceStatus
+from yingdu.worksheets.render import CONTENT_TYPES
 from yingdu.worksheets.render_pdf import font_path
 
 pytestmark = pytest.mark.django_db
@@ -67,20 +70,47 @@ def test_another_set_takes_the_next_seed(client, article, teacher):
     )
 
 
+def render_in_a_job(client, article, fmt, capture):
+    """POST the download button: the page queues a job and sends the teacher to its page;
+    a worker renders the file, which the job page then offers."""
+    with capture(execute=True):
+        response = client.post(NEW, params(article, action=fmt))
+    assert response.status_code == 302 and response["Location"].startswith("/jobs/")
+    waiting = client.get(response["Location"]).content.decode()
+    assert 'http-equiv="refresh"' in waiting and "/download/" not in waiting
+    run_queued()
+    ready = client.get(response["Location"]).content.decode()
+    assert 'http-equiv="refresh"' not in ready and "_练习." + fmt in ready
+    download = client.get(response["Location"] + "download/")
+    assert "attachment" in download["Content-Disposition"]
+    assert download["Content-Type"] == CONTENT_TYPES[fmt]
+    return response["Location"], b"".join(download.streaming_content)
+
+
 @pytest.mark.skipif(font_path() is None, reason="no Chinese TrueType font installed")
-def test_download_pdf(client, article, teacher):
-    response = client_for(client, teacher).post(NEW, params(article, action="pdf"))
-    assert response["Content-Type"] == "application/pdf"
-    assert "attachment" in response["Content-Disposition"]
-    pdf = pypdfium2.PdfDocument(response.content)
+def test_download_pdf(client, article, teacher, django_capture_on_commit_callbacks):
+    client_for(client, teacher)
+    _, content = render_in_a_job(client, article, "pdf", django_capture_on_commit_callbacks)
+    pdf = pypdfium2.PdfDocument(content)
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "Old bikes find new riders" in text and "参考答案" in text
 
 
-def test_download_docx(client, article, teacher):
-    response = client_for(client, teacher).post(NEW, params(article, action="docx"))
-    document = Document(io.BytesIO(response.content))
+def test_download_docx(client, article, teacher, student, django_capture_on_commit_callbacks):
+    client_for(client, teacher)
+    job_page, content = render_in_a_job(client, article, "docx", django_capture_on_commit_callbacks)
+    document = Document(io.BytesIO(content))
     assert any("参考答案" in p.text for p in document.paragraphs)
+    again = client.post(NEW, params(article, action="docx"))
+    assert again["Location"] == job_page and Job.objects.count() == 1  # the same file
+    client_for(client, student)
+    assert client.get(job_page + "download/").status_code == 404  # the teacher's only
+
+
+def test_html_is_made_in_the_request(client, article, teacher):
+    response = client_for(client, teacher).post(NEW, params(article, action="html"))
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    assert "参考答案" in response.content.decode() and not Job.objects.exists()
 
 
 def test_a_teachers_worksheet_waits_for_review(client, article, teacher, renjiao):

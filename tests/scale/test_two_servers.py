@@ -64,14 +64,20 @@ def object_store():
 
 
 @pytest.fixture
-def two_servers(tmp_path, fresh_database_url, object_store):
+def site_env(tmp_path, fresh_database_url, object_store):
+    """The environment both servers (and the worker) run with."""
     redis_url = os.environ["REDIS_URL"].rpartition("/")[0] + "/14"  # apart from the suite's
-    env = subprocess_env(
+    return subprocess_env(
         tmp_path / "data", DEBUG="0", SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0",
         DATABASE_URL=fresh_database_url, REDIS_URL=redis_url,
         YINGDU_S3_BUCKET=BUCKET, YINGDU_S3_ENDPOINT_URL=object_store, YINGDU_S3_REGION="us-east-1",
         AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
     )  # fmt: skip
+
+
+@pytest.fixture
+def two_servers(site_env):
+    env = site_env
     run_yingdu(env, "migrate", "-v", "0")
     run_yingdu(env, "manage", "shell", "-c", "from django.core.cache import cache; cache.clear()")
     run_yingdu(env, "users", "create", EDITOR, "--role", "editor", "--password-stdin",
@@ -139,3 +145,25 @@ def test_log_in_failures_count_across_both_servers(two_servers):
     statuses += [log_in(requests.Session(), second, f"guess-{n}") for n in range(2)]
     assert statuses == [200, 200, 200, 200, 429]
     assert log_in(requests.Session(), first, PASSWORD) == 429
+
+
+def test_a_job_queued_by_one_server_is_run_by_a_worker(two_servers, site_env, tmp_path):
+    first, second = two_servers
+    editor = requests.Session()
+    assert log_in(editor, first, PASSWORD) == 302
+    settings_page = editor.get(first + "/accounts/settings/", timeout=30).text
+    queued = editor.post(first + "/accounts/settings/export/", timeout=30, data={
+        "csrfmiddlewaretoken": csrf_token(settings_page),
+    }, headers={"Referer": first + "/accounts/settings/"}, allow_redirects=False)  # fmt: skip
+    assert queued.status_code == 302
+    job_page = queued.headers["Location"]  # /jobs/N/, queued on Redis (RQ) by the first
+    assert "排队" in editor.get(second + job_page, timeout=30).text  # waiting, seen on both
+
+    with open(tmp_path / "worker.log", "w") as log:
+        worker = start_python(site_env, *YINGDU, "worker", "--batch",
+                              stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+        assert worker.wait(timeout=300) == 0, (tmp_path / "worker.log").read_text()[-3000:]
+    page = editor.get(second + job_page, timeout=30).text
+    assert "已完成" in page and job_page + "download/" in page
+    exported = editor.get(second + job_page + "download/", timeout=30)  # from the object store
+    assert exported.json()["account"]["username"] == EDITOR

@@ -10,8 +10,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from yingdu.jobs.kinds import register
+
+        from .exportjob import KIND
         from .mydata import register_sections
         from .roles import ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)
         register_sections()
+        register(KIND)

@@ -15,7 +15,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
+
+from yingdu.jobs.service import start as start_job
 
 from .backends import ACCOUNT_BACKEND
 from .forms import DeleteAccountForm, DisplayNameForm, LoginForm, SignupForm, TokenForm
@@ -122,9 +124,13 @@ def settings_view(request):
 
 @never_cache
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def export_view(request):
-    """All the user's data as a JSON download (the same as GET /api/me/export)."""
+    """All the user's data as a JSON download (the same as GET /api/me/export); POST (the
+    settings page's button) prepares the file in a background job and shows its page."""
+    if request.method == "POST":
+        job = start_job("data_export", request.user)
+        return redirect("jobs:job", pk=job.pk)
     data = json.dumps(export_everything(request.user), ensure_ascii=False, indent=1)
     stamp = timezone.localdate().isoformat()
     response = HttpResponse(data, content_type="application/json; charset=utf-8")

@@ -7,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class ImportsConfig(AppConfig):
     name = "yingdu.imports"
     verbose_name = _("Imports")
+
+    def ready(self):
+        from yingdu.jobs.kinds import register
+
+        from .jobs import KIND
+
+        register(KIND)

@@ -1,31 +1,30 @@
-"""Imports started from the admin run as background jobs (Django's tasks API, run by
-`yingdu worker`), never inside the web request: `start` records an `ImportJob` and queues
-it; `run_import_job` imports its sources, saving progress and one result row per source
-item as it goes, for the job page the editor watches.
+"""Imports started from the admin run as background jobs (yingdu/jobs: the "import" kind,
+run by `yingdu worker`), never inside the web request: `start` records an `ImportJob` (the
+import's own page: sources, progress, one result row per source item) and a background
+`Job` that runs it; `run_import` imports its sources, saving progress and the rows as it
+goes, for the job page the editor watches.
 
-A job that is run again (after a worker died, or when the editor asks) imports the same
-sources again; the importer's deduplication turns what the earlier run saved into
-"duplicate" outcomes, and the rows keep saying "created" for those items."""
+A job that is run again (after a worker died, which the jobs API notices by itself, or when
+the editor asks) imports the same sources again; the importer's deduplication turns what the
+earlier run saved into "duplicate" outcomes, and the rows keep saying "created" for those
+items. Errors of one source are rows of the result, not a failed job: a job fails only on
+an unexpected error, and is then not retried by itself (the editor can run it again)."""
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
 from datetime import timedelta
-from functools import partial
 
-from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from yingdu.importparse.sources import plan
+from yingdu.jobs import service as background
+from yingdu.jobs.kinds import JobFailed, JobKind
 
 from .models import ImportJob
 from .service import CREATED, DUPLICATE, Importer, Outcome
-
-try:  # Django 6 has the tasks API built in; Django 5.2 uses the django-tasks backport
-    from django.tasks import task
-except ImportError:
-    from django_tasks import task
 
 log = logging.getLogger(__name__)
 State = ImportJob.State
@@ -35,13 +34,14 @@ STALLED_AFTER = timedelta(minutes=10)  # a running job without progress for this
 def start(user, sources: list[str], kind: str) -> ImportJob:
     """Record a job for `sources` and queue it once the record is committed."""
     job = ImportJob.objects.create(started_by=user, sources=sources, kind=kind)
-    transaction.on_commit(partial(enqueue, job.pk))
+    queue(job)
     return job
 
 
-def enqueue(job_id: int) -> None:
-    result = run_import_job.enqueue(job_id)
-    ImportJob.objects.filter(pk=job_id).update(task_id=str(result.id))
+def queue(job: ImportJob) -> None:
+    runner = background.start("import", job.started_by, {"import_job": job.pk})
+    ImportJob.objects.filter(pk=job.pk).update(task_id=str(runner.pk))
+    job.task_id = str(runner.pk)
 
 
 def can_run_again(job: ImportJob) -> bool:
@@ -52,32 +52,34 @@ def can_run_again(job: ImportJob) -> bool:
 
 def run_again(job: ImportJob) -> None:
     ImportJob.objects.filter(pk=job.pk).update(state=State.QUEUED, error="")
-    transaction.on_commit(partial(enqueue, job.pk))
+    queue(job)
 
 
-@task()
-def run_import_job(job_id: int) -> str:
-    """The task the worker runs: import a job's sources; its final state is returned."""
-    job = ImportJob.objects.filter(pk=job_id).first()
+def run_import(context) -> dict:
+    """The "import" job kind: import an ImportJob's sources; its final state is returned."""
+    job = ImportJob.objects.filter(pk=context.params["import_job"]).first()
     if job is None:
-        return "missing"
+        raise JobFailed(_("The import was deleted before it ran."))
     if job.state == State.DONE:  # never run twice to completion
-        return job.state
+        return {"state": job.state}
     job.state, job.done, job.error = State.RUNNING, 0, ""
     job.save(update_fields=["state", "done", "error", "updated_at"])
     try:
-        import_sources(job)
+        import_sources(job, context)
     except Exception as exc:
-        log.exception("import job %s failed", job_id)
+        log.exception("import job %s failed", job.pk)
         job.state, job.error = State.FAILED, f"{type(exc).__name__}: {exc}"[:1000]
         job.save(update_fields=["state", "error", "updated_at"])
         raise
     job.state = State.DONE
     job.save(update_fields=["state", "updated_at"])
-    return job.state
+    return {"state": job.state, "counts": dict(counts(job.results))}
 
 
-def import_sources(job: ImportJob) -> None:
+KIND = JobKind("import", _("import"), run=run_import, retry=False)
+
+
+def import_sources(job: ImportJob, context) -> None:
     tasks = plan(job.sources)
     job.total = len(tasks)
     job.save(update_fields=["total", "updated_at"])
@@ -89,6 +91,7 @@ def import_sources(job: ImportJob) -> None:
         job.done += 1
         job.results = merge(job.results, result_row(outcome))
         job.save(update_fields=["total", "done", "results", "updated_at"])
+        context.progress(job.done, job.total, outcome.source)
 
 
 def merge(rows: list[dict], row: dict) -> list[dict]:

@@ -1,4 +1,5 @@
-"""The practice app: worksheets on the site (no models of its own)."""
+"""The practice app: worksheets on the site (no models of its own); registers the
+"worksheet" job kind that renders PDF and DOCX files."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -8,3 +9,10 @@ class PracticeConfig(AppConfig):
     name = "yingdu.practice"
     label = "practice"
     verbose_name = _("Worksheets")
+
+    def ready(self):
+        from yingdu.jobs.kinds import register
+
+        from .jobs import KIND
+
+        register(KIND)

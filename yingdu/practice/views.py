@@ -1,7 +1,8 @@
 """生成练习: one page, for teachers and editors only. GET shows the form (for an English item
 named by ?kind=&item=, or a box to paste a text); POST makes the worksheet and, by the button
-pressed, previews it, 换一套 (the next seed), downloads PDF / DOCX / HTML, or saves it to the
-resource library as an 英语试题 under the chosen facets."""
+pressed, previews it, 换一套 (the next seed), downloads HTML (made at once), queues the PDF /
+DOCX file as a background job (the job's page offers it when ready: practice/jobs.py), or
+saves it to the resource library as an 英语试题 under the chosen facets."""
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -18,10 +19,11 @@ from yingdu.worksheets import render as renderer
 from yingdu.worksheets.generate import WorksheetError, generate
 from yingdu.worksheets.render_html import worksheet_html
 
+from . import jobs
 from .forms import LibraryForm, WorksheetForm
 from .service import item_text, pool_texts, save_to_library, source_item
 
-DOWNLOADS = ("pdf", "docx", "html")
+DOWNLOADS = ("html",)  # made in the request; PDF and DOCX are jobs (jobs.FORMATS)
 
 
 @never_cache
@@ -42,6 +44,9 @@ def new(request):
     context = {"form": form, "library": library, "source": None}
     worksheet = _worksheet(form, context)
     if worksheet is not None:
+        if action in jobs.FORMATS:
+            job = jobs.start_render(worksheet, action, request.user)
+            return redirect("jobs:job", pk=job.pk)
         if action in DOWNLOADS:
             response = _download(worksheet, action, form)
             if response is not None:

@@ -15,3 +15,9 @@ class SearchConfig(AppConfig):
         from .analysis import use_lexicon
 
         use_lexicon(current_lexicon)  # the reading aids' lemmatizer
+
+        from yingdu.jobs.kinds import register
+
+        from .jobs import KIND
+
+        register(KIND)
