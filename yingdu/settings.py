@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "yingdu.notebook",  # 生词本: cards, FSRS review, goals (after accounts: owned sections)
     "yingdu.practice",  # 生成练习: worksheets of English texts (yingdu.worksheets)
     "yingdu.placement",  # 词汇量测试, coverage and 适合你读 (after accounts: owned sections)
+    "yingdu.classes",  # 班级: classes, assignments, pre-teach lists (after accounts)
     "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)
     "django_tasks_db",  # their queue in the database, run by `yingdu worker`
 ]

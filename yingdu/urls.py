@@ -34,5 +34,6 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.privacy.urls")),
     path("", include("yingdu.notebook.urls")),
     path("", include("yingdu.placement.urls")),
+    path("", include("yingdu.classes.urls")),
     prefix_default_language=False,
 )
