@@ -69,9 +69,10 @@ def test_remove_a_student_and_archive(school_class, teacher, students):
     client.post(reverse("classes:archive", args=[school_class.pk]))
     school_class.refresh_from_db()
     assert school_class.archived
-    assert school_class.name not in client_for(students[1]).get(
-        reverse("classes:join")
-    ).content.decode()
+    assert (
+        school_class.name
+        not in client_for(students[1]).get(reverse("classes:join")).content.decode()
+    )
 
 
 def test_assign_from_the_class_page(school_class, teacher, students, article):
