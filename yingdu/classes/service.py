@@ -104,6 +104,17 @@ def join(student, code: str) -> tuple[SchoolClass, bool]:
     return school_class, created
 
 
+def class_by_code_or_id(value: str) -> SchoolClass | None:
+    """An open class named by its join code or its id (`yingdu users import`)."""
+    value = (value or "").strip()
+    open_classes = SchoolClass.objects.filter(archived_at__isnull=True)
+    if value.isdigit():
+        found = open_classes.filter(pk=int(value)).first()
+        if found is not None:
+            return found
+    return open_classes.filter(join_code=normalize_code(value)).first()
+
+
 def add_student(school_class: SchoolClass, student) -> bool:
     return Membership.objects.get_or_create(school_class=school_class, student=student)[1]
 
