@@ -34,6 +34,7 @@ from yingdu.commands import (
     worksheet,
 )
 from yingdu.commands.runtime import setup_django
+from yingdu.classes import cli as classes_cli
 from yingdu.imports import cli as imports_cli
 
 # In the order `yingdu --help` lists them.
@@ -49,6 +50,7 @@ REGISTER_COMMANDS = (
     users.register,  # users create|import|token
     worksheet.register,  # worksheet FILE|-
     backup.register,  # backup FILE, restore FILE
+    classes_cli.register,  # classes purge
 )
 
 

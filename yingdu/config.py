@@ -171,6 +171,8 @@ class Config:
     ratelimit_redis_url: str = field(repr=False)
     api_anon_per_minute: int
     api_user_per_minute: int
+    # Classes (班级): days an archived class's records are kept before `yingdu classes purge`.
+    class_records_days: int
 
 
 def load(environ: Mapping[str, str] | None = None) -> Config:
@@ -238,6 +240,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         ratelimit_redis_url=env.text("YINGDU_RATELIMIT_REDIS_URL") or env.text("REDIS_URL"),
         api_anon_per_minute=env.whole("YINGDU_API_ANON_PER_MINUTE", 30),
         api_user_per_minute=env.whole("YINGDU_API_USER_PER_MINUTE", 300),
+        class_records_days=env.whole("YINGDU_CLASS_RECORDS_DAYS", 180),
     )
 
 

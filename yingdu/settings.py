@@ -251,6 +251,7 @@ RATELIMIT_REDIS_URL = CONFIG.ratelimit_redis_url
 RATELIMIT_KEY_PREFIX = "yingdu:rate:"
 API_ANON_PER_MINUTE = CONFIG.api_anon_per_minute
 API_USER_PER_MINUTE = CONFIG.api_user_per_minute
+CLASS_RECORDS_DAYS = CONFIG.class_records_days  # archived classes deleted after this many days
 API_CHARS_PER_UNIT = 10_000
 # Proxies whose X-Forwarded-For (last address) names the client: the variable gunicorn
 # reads for X-Forwarded-Proto, with gunicorn's default ("*": any).
