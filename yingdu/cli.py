@@ -22,6 +22,7 @@ import argparse
 import sys
 
 from yingdu import config
+from yingdu.classes import cli as classes_cli
 from yingdu.commands import (
     backup,
     lexicon,
@@ -34,7 +35,6 @@ from yingdu.commands import (
     worksheet,
 )
 from yingdu.commands.runtime import setup_django
-from yingdu.classes import cli as classes_cli
 from yingdu.imports import cli as imports_cli
 
 # In the order `yingdu --help` lists them.
