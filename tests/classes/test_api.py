@@ -194,3 +194,11 @@ def test_operations_are_in_the_openapi_document(client):
         assert path in paths, path
     assert "404" in paths["/api/classes/{class_id}/students"]["get"]["responses"]
     assert "403" in paths["/api/classes"]["post"]["responses"]
+
+
+def test_class_schemas_do_not_take_other_operations_names(client):
+    """ninja names components after the schema class: a second WordOut once replaced the
+    word lookup's answer in the document."""
+    components = client.get("/api/openapi.json").json()["components"]["schemas"]
+    assert "headword" in components["WordOut"]["properties"]
+    assert "students" in components["PreTeachWord"]["properties"]

@@ -67,14 +67,14 @@ class Joined(Schema):
     name: str
 
 
-class StudentOut(Schema):
+class ClassStudent(Schema):
     id: int
     display_name: str
     joined: dt.datetime
 
 
-class StudentList(Schema):
-    items: list[StudentOut]
+class ClassStudentList(Schema):
+    items: list[ClassStudent]
 
 
 class AssignmentIn(Schema):
@@ -91,7 +91,7 @@ class AssignmentIn(Schema):
     )
 
 
-class Created(Schema):
+class AssignmentCreated(Schema):
     id: int
 
 
@@ -115,15 +115,15 @@ class WordsQuery(Schema):
     url: Annotated[str, Field(min_length=1, max_length=300, description="an item path")]
 
 
-class WordOut(Schema):
+class PreTeachWord(Schema):
     lemma: str
     students: int = Field(..., description="students of the class who do not know it")
     band: str
     gloss: str
 
 
-class WordList(Schema):
-    items: list[WordOut]
+class PreTeachList(Schema):
+    items: list[PreTeachWord]
 
 
 def own_class(request, class_id: int):
@@ -182,7 +182,7 @@ def join_class(request, payload: JoinIn):
     return {"id": school_class.pk, "name": school_class.name}
 
 
-@router.get("/classes/{int:class_id}/students", response={200: StudentList, 404: Message})
+@router.get("/classes/{int:class_id}/students", response={200: ClassStudentList, 404: Message})
 def class_students(request, class_id: int):
     """The students of a class by display name (the class's teacher only)."""
     charge(request)
@@ -201,7 +201,7 @@ def class_students(request, class_id: int):
 
 @router.post(
     "/classes/{int:class_id}/assignments",
-    response={201: Created, 404: Message, 409: Message, 422: Message},
+    response={201: AssignmentCreated, 404: Message, 409: Message, 422: Message},
 )
 def create_assignment(request, class_id: int, payload: AssignmentIn):
     """Assign an English item of the site to read at a level, or (`worksheet`: exercise
@@ -251,7 +251,7 @@ def my_assignments(request):
     return {"items": items}
 
 
-@router.get("/classes/{int:class_id}/words", response={200: WordList, 404: Message})
+@router.get("/classes/{int:class_id}/words", response={200: PreTeachList, 404: Message})
 def class_words(request, class_id: int, query: Query[WordsQuery]):
     """The pre-teach list of an item for a class (the class's teacher only): the words of
     the text the most students do not know (from their known words, vocabulary test,
