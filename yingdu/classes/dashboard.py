@@ -61,7 +61,8 @@ def assignment_report(school_class, assignment: Assignment) -> dict:
     for student in students:
         row = progress.get(student.pk)
         if row is not None and row.answers is not None:
-            for n, right in enumerate(service.grade(assignment.worksheet, row.answers)[2]):
+            marks = service.grade(assignment.worksheet, row.answers, questions)[2]
+            for n, right in enumerate(marks):
                 missed[n] += not right
         rows.append(
             {
@@ -162,13 +163,17 @@ def student_report(school_class, now=None) -> list[dict]:
     ]
 
 
-def class_summary(school_class):
-    """The class's assignments, newest due first, each with `.done_count`."""
-    return (
+SHOWN_ASSIGNMENTS = 30  # on the class page; ?all=1 and the CSV have every one
+
+
+def class_summary(school_class, limit: int | None = SHOWN_ASSIGNMENTS) -> list:
+    """The class's assignments, latest due first, each with `.done_count`."""
+    rows = (
         service.class_assignments(school_class)
-        .defer("worksheet")
+        .defer("worksheet", "note")
         .annotate(done_count=Count("progress", filter=Q(progress__done_at__isnull=False)))
     )
+    return list(rows[:limit] if limit else rows)
 
 
 CSV_COLUMNS = (

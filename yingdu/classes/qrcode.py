@@ -1,10 +1,12 @@
 """The join link as a QR code, drawn as SVG on the server with segno (pure Python)."""
 
 import io
+from functools import lru_cache
 
 import segno
 
 
+@lru_cache(maxsize=256)  # a class page is opened often; its join link never changes
 def svg(text: str, scale: int = 4) -> str:
     """An inline <svg> (no XML declaration) with a title for screen readers."""
     out = io.BytesIO()

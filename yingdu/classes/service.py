@@ -388,11 +388,12 @@ def same_answer(given: str, answer: str) -> bool:
     return " ".join(given.split()).lower() == " ".join(answer.split()).lower()
 
 
-def grade(worksheet: dict, answers: list[str]) -> tuple[dict, float, list[bool]]:
-    """({type: [right, asked]}, share right, right or not per question)."""
+def grade(worksheet: dict, answers: list[str], asked=None) -> tuple[dict, float, list[bool]]:
+    """({type: [right, asked]}, share right, right or not per question); `asked` is
+    questions(worksheet) when the caller grades many students' answers."""
     scores: dict[str, list[int]] = {}
     marks = []
-    for n, (kind, _label, answer) in enumerate(questions(worksheet)):
+    for n, (kind, _label, answer) in enumerate(asked or questions(worksheet)):
         given = answers[n] if n < len(answers) else ""
         right = same_answer(given or "", answer)
         marks.append(right)

@@ -64,13 +64,18 @@ def join_url(request, school_class) -> str:
 @teacher_required
 def detail(request, class_id: int):
     school_class = _own(request, class_id)
+    show_all = request.GET.get("all") == "1"
     initial_due = timezone.localtime() + dt.timedelta(days=7)
     context = {
         "class": school_class,
         "qr": mark_safe(qrcode.svg(join_url(request, school_class))),  # noqa: S308 - our SVG
         "join_url": join_url(request, school_class),
         "students": dashboard.student_report(school_class),
-        "assignments": dashboard.class_summary(school_class),
+        "assignments": dashboard.class_summary(
+            school_class, None if show_all else dashboard.SHOWN_ASSIGNMENTS
+        ),
+        "all_shown": show_all,
+        "assignment_total": school_class.assignments.count(),
         "assign_form": AssignForm(initial={"due": initial_due.strftime("%Y-%m-%dT%H:%M")}),
     }
     return render(request, "classes/detail.html", context)
