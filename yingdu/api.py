@@ -142,3 +142,6 @@ from yingdu.placement.api import router as placement_router  # noqa: E402
 
 api.add_router("/", placement_router)
 api.add_router("/", reader_router)
+from yingdu.classes.api import router as classes_router  # noqa: E402
+
+api.add_router("/", classes_router)

@@ -22,6 +22,7 @@ import argparse
 import sys
 
 from yingdu import config
+from yingdu.classes import cli as classes_cli
 from yingdu.commands import (
     backup,
     lexicon,
@@ -49,6 +50,7 @@ REGISTER_COMMANDS = (
     users.register,  # users create|import|token
     worksheet.register,  # worksheet FILE|-
     backup.register,  # backup FILE, restore FILE
+    classes_cli.register,  # classes purge
 )
 
 

@@ -184,6 +184,8 @@ class Config:
     job_redis_url: str = field(repr=False)
     job_attempts: int
     job_lease_seconds: float
+    # Classes (班级): days an archived class's records are kept before `yingdu classes purge`.
+    class_records_days: int
 
 
 def load(environ: Mapping[str, str] | None = None) -> Config:
@@ -254,6 +256,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         api_anon_per_minute=env.whole("YINGDU_API_ANON_PER_MINUTE", 30),
         api_user_per_minute=env.whole("YINGDU_API_USER_PER_MINUTE", 300),
         **job_settings(env),
+        class_records_days=env.whole("YINGDU_CLASS_RECORDS_DAYS", 180),
     )
 
 

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "yingdu.notebook",  # 生词本: cards, FSRS review, goals (after accounts: owned sections)
     "yingdu.practice",  # 生成练习: worksheets of English texts (yingdu.worksheets)
     "yingdu.placement",  # 词汇量测试, coverage and 适合你读 (after accounts: owned sections)
+    "yingdu.classes",  # 班级: classes, assignments, pre-teach lists (after accounts)
     "django_tasks",  # background jobs (Django's tasks API, built in from Django 6)
     "django_tasks_db",  # their queue in the database, run by `yingdu worker`
     "yingdu.jobs",  # one record per background job: state, progress, result file
@@ -274,6 +275,7 @@ RATELIMIT_REDIS_URL = CONFIG.ratelimit_redis_url
 RATELIMIT_KEY_PREFIX = "yingdu:rate:"
 API_ANON_PER_MINUTE = CONFIG.api_anon_per_minute
 API_USER_PER_MINUTE = CONFIG.api_user_per_minute
+CLASS_RECORDS_DAYS = CONFIG.class_records_days  # archived classes deleted after this many days
 API_CHARS_PER_UNIT = 10_000
 # Proxies whose X-Forwarded-For (last address) names the client: the variable gunicorn
 # reads for X-Forwarded-Proto, with gunicorn's default ("*": any).

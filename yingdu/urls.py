@@ -35,5 +35,6 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.notebook.urls")),
     path("", include("yingdu.placement.urls")),
     path("", include("yingdu.jobs.urls")),
+    path("", include("yingdu.classes.urls")),
     prefix_default_language=False,
 )

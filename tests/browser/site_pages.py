@@ -32,6 +32,13 @@ NOT_PAGES = {
     "resources:preview": "a PNG image",
     "jobs:download": "a job's result file",
     "jobs:retry": "POST action of a failed job's page (redirects back)",
+    "classes:remove": "POST action of the class page (redirects back)",
+    "classes:archive": "POST action of the class page (redirects)",
+    "classes:assign": "POST action of the class page (redirects back)",
+    "classes:export": "a CSV download",
+    "classes:words_deck": "an Anki deck download",
+    "classes:done": "POST action of the assignment bar on item pages (redirects back)",
+    "classes:beacon": "navigator.sendBeacon target of classes.js (204)",
 }
 # Pages whose URL does not come from an item of the kinds registry, and who may see them.
 PLAIN_PAGES = {
@@ -46,6 +53,10 @@ PLAIN_PAGES = {
     "placement:start": ANYONE, "placement:suggested": ANYONE,
     "placement:item": STUDENT_ONLY, "placement:result": STUDENT_ONLY,
     "jobs:list": STUDENT_ONLY, "jobs:job": STUDENT_ONLY,
+    "classes:mine": TEACHER_ONLY, "classes:detail": TEACHER_ONLY, "classes:poster": TEACHER_ONLY,
+    "classes:report": TEACHER_ONLY, "classes:words": TEACHER_ONLY,
+    "classes:join": STUDENT_ONLY, "classes:my_assignments": STUDENT_ONLY,
+    "classes:work": STUDENT_ONLY,
 }  # fmt: skip
 SEARCH_QUERY = "students"
 WORD_CONTEXT = "Scientists say the resilient forests recovered quickly after the storm."
@@ -99,6 +110,7 @@ def seed() -> dict[str, User]:
     notebook.add_word(people[STUDENT], "resilient", WORD_CONTEXT, ("news", word_item.pk))
     seed_placement_tests(people[STUDENT])
     seed_job(people[STUDENT])
+    seed_class(people[TEACHER], people[STUDENT])
     return people
 
 
@@ -109,6 +121,46 @@ def seed_job(student: User) -> None:
 
     Job.objects.create(kind="probe", started_by=student, state=Job.State.FAILED, done=2,
                        total=5, error="文件太大，无法导出。")  # fmt: skip
+
+
+def seed_class(teacher: User, student: User) -> None:
+    """A class with the student in it, a reading and a worksheet assignment (the worksheet's
+    report filled by the student's answers)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from yingdu.classes import service as classes
+
+    school_class = classes.create_class(teacher, "初二（3）班", "j2")
+    classes.join(student, school_class.join_code)
+    due = timezone.now() + dt.timedelta(days=7)
+    for item in kinds.get("news").published():
+        try:
+            sheet = classes.assign(school_class, item.get_absolute_url(), "junior", due,
+                                   worksheet_types=["vocab"])  # fmt: skip
+        except classes.ClassError:
+            continue
+        classes.assign(school_class, item.get_absolute_url(), "junior", due)
+        classes.submit_worksheet(student, sheet, ["x"])
+        return
+    raise AssertionError("the audit has no news item long enough for a worksheet")
+
+
+def class_url(name: str) -> str:
+    from yingdu.classes.models import Assignment
+
+    sheet = Assignment.objects.filter(kind=Assignment.Kind.WORKSHEET).first()
+    pk = sheet.school_class_id
+    if name in ("classes:detail", "classes:poster"):
+        return reverse(name, args=(pk,))
+    if name == "classes:report":
+        return reverse(name, args=(pk, sheet.pk))
+    if name == "classes:words":
+        return reverse(name, args=(pk,)) + f"?url={sheet.item_url}"
+    if name == "classes:work":
+        return reverse(name, args=(sheet.pk,))
+    return reverse(name)
 
 
 def seed_placement_tests(student: User) -> None:
@@ -170,6 +222,8 @@ def plain_url(name: str) -> str:
         from yingdu.jobs.models import Job
 
         return reverse(name, args=(Job.objects.first().pk,))
+    if name.startswith("classes:"):
+        return class_url(name)
     return reverse(name)
 
 

@@ -2,12 +2,15 @@
 
     yingdu users create NAME --role student|teacher|editor [--display-name X] [--password-stdin]
     yingdu users import FILE.csv     columns username, display_name, role, password
+                                     and optionally class (a join code or class id)
     yingdu users token NAME          prints a new API token
 
 The CSV may be UTF-8 (with or without the BOM Excel writes) or GBK/GB18030 (Excel's "CSV" on
 Chinese Windows). Each row is created on its own: a bad row is reported with its line number
 and the others are created; a user name that exists already is left unchanged, so running the
-same file again creates nothing twice. Passwords are never printed.
+same file again creates nothing twice. A `class` column puts each account (new or existing)
+into that class (班级: its join code or its id); a class that does not exist is an error of
+that row, and its account is not created. Passwords are never printed.
 """
 
 import codecs
@@ -20,6 +23,7 @@ from pathlib import Path
 from yingdu.accounts.roles import ACCOUNT_ROLES
 
 COLUMNS = ("username", "display_name", "role", "password")
+OPTIONAL_COLUMNS = ("class",)
 # Role names a school's spreadsheet may use besides the canonical ones.
 ROLE_ALIASES = {"学生": "student", "教师": "teacher", "老师": "teacher", "编辑": "editor"}
 
@@ -98,7 +102,7 @@ def read_rows(text: str):
     if missing:
         raise ValueError("missing columns: " + ", ".join(missing))
     for row in reader:
-        values = {column: (row.get(column) or "") for column in COLUMNS}
+        values = {column: (row.get(column) or "") for column in COLUMNS + OPTIONAL_COLUMNS}
         if any(value.strip() for value in values.values()):
             yield reader.line_num, values
 
@@ -117,19 +121,42 @@ def import_row(row: dict, seen: dict[str, int], line: int) -> str:
     if username.lower() in seen:
         raise ValueError(f"{username}: already on line {seen[username.lower()]}")
     seen[username.lower()] = line
-    if User.objects.filter(username__iexact=username).exists():
+    school_class = _class_of(row["class"], username)
+    existing = User.objects.filter(username__iexact=username).first()
+    if existing is not None:
+        _join(school_class, existing)
         return "exists"
     if role not in ACCOUNT_ROLES:
         raise ValueError(f"{username}: role must be one of {', '.join(ACCOUNT_ROLES)}")
     if not row["password"]:
         raise ValueError(f"{username}: no password")
     try:
-        create_account(
+        user = create_account(
             username, role=role, display_name=row["display_name"], password=row["password"]
         )
     except ValidationError as error:
         raise ValueError(f"{username}: {_messages(error)}") from None
+    _join(school_class, user)
     return "created"
+
+
+def _class_of(value: str, username: str):
+    """The class a row names (join code or id), None for an empty cell; ValueError else."""
+    if not value.strip():
+        return None
+    from yingdu.classes.service import class_by_code_or_id
+
+    school_class = class_by_code_or_id(value)
+    if school_class is None:
+        raise ValueError(f"{username}: no open class {value.strip()!r} (join code or class id)")
+    return school_class
+
+
+def _join(school_class, user) -> None:
+    if school_class is not None and user.pk != school_class.teacher_id:
+        from yingdu.classes.service import add_student
+
+        add_student(school_class, user)
 
 
 def cmd_import(args) -> int:

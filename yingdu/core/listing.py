@@ -8,6 +8,9 @@ from django.shortcuts import render
 from .pagination import paginate
 
 RELATED_COUNT = 5
+# Functions (request, item) -> extra context for an item page, registered by feature apps
+# (classes records an assigned reading). Each must cost nothing for anonymous readers.
+DETAIL_HOOKS: list = []
 
 
 def render_list(request, queryset, template: str, **context):
@@ -54,6 +57,8 @@ def render_detail(request, item, template: str, **context):
     from .viewcount import record_view
 
     older, newer = neighbours(item)
+    for hook in DETAIL_HOOKS:
+        context.update(hook(request, item))
     response = render(
         request,
         template,

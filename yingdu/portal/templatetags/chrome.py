@@ -3,11 +3,12 @@ page and kept in memory, since rendering it costs some twenty URL reversals and 
 translations on every page.
 
 The header differs between pages only by the language, whether the visitor is signed in,
-whether they are staff (the admin link) and the section the page belongs to (its
-aria-current highlight); those make the key of a rendered copy. The few per-request
-values (the display name, the due count, the sign-in link's next= and the two language
-links of this page) are rendered as slot markers, split out once, and filled in, escaped,
-on each page. The header holds nothing secret: no CSRF token, no session data."""
+whether they are staff (the admin link), whether they teach (我的班级) and the section
+the page belongs to (its aria-current highlight); those make the key of a rendered copy.
+The few per-request values (the display name, the due count, the sign-in link's next=
+and the two language links of this page) are rendered as slot markers, split out once,
+and filled in, escaped, on each page. The header holds nothing secret: no CSRF token, no
+session data."""
 
 import functools
 import re
@@ -22,6 +23,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from yingdu.accounts.roles import is_teacher
 from yingdu.accounts.users import display_name
 from yingdu.core.context_processors import active_section, navigation
 
@@ -39,8 +41,8 @@ def site_header(context) -> str:
     user = context.get("user")
     signed_in = bool(user and user.is_authenticated)
     parts = header_parts(
-        get_language(), signed_in, signed_in and user.is_staff, active_section(request),
-        settings.ROOT_URLCONF, get_urlconf(),
+        get_language(), signed_in, signed_in and user.is_staff, signed_in and is_teacher(user),
+        active_section(request), settings.ROOT_URLCONF, get_urlconf(),
     )  # fmt: skip
     values = slot_values(request, user, context) if signed_in else slot_values(request)
     return mark_safe("".join(values[p] if n % 2 else p for n, p in enumerate(parts)))
@@ -59,12 +61,13 @@ def slot_values(request, user=None, context=None) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=256)
-def header_parts(language, signed_in, staff, section, root_urlconf, urlconf) -> list[str]:
+def header_parts(language, signed_in, staff, teacher, section, root_urlconf, urlconf) -> list[str]:
     """The header rendered with slot markers, split into text and slot names (odd
     indexes). Arguments past `section` only key the copy to the URLs it was made with."""
     slots = {name: f"{MARK}{name}{MARK}" for name in ("display_name", "due_count", "next")}
     html = render_to_string(TEMPLATE, {
-        "signed_in": signed_in, "staff": staff, "active_section": section, "nav": navigation(),
+        "signed_in": signed_in, "staff": staff, "teacher": teacher, "active_section": section,
+        "nav": navigation(),
         "current_language": language, "slots": slots,
         "language_links": [(code, label, f"{MARK}lang_{code}{MARK}")
                            for code, label in LANGUAGE_LINKS],
