@@ -194,3 +194,19 @@ def test_deleting_the_user_deletes_their_jobs_and_files(teacher, media):
     assert stored.exists()
     teacher.delete()
     assert not Job.objects.filter(pk=job.pk).exists() and not stored.exists()
+
+
+def test_prune_deletes_old_finished_jobs_and_files(teacher, media, capsys):
+    from yingdu.cli import main
+
+    old, recent = (service.start("probe", teacher, {"seconds": 0, "steps": 1}) for _ in "ab")
+    for job in (old, recent):
+        service.run_job.call(job.pk)
+    waiting = service.start("probe", teacher)
+    Job.objects.filter(pk=old.pk).update(finished_at=timezone.now() - timedelta(days=8))
+    stored = media / Job.objects.get(pk=old.pk).result_file
+    assert stored.exists()
+    assert main(["jobs", "prune", "--days", "7"]) == 0
+    assert "Deleted 1 " in capsys.readouterr().out
+    assert sorted(Job.objects.values_list("pk", flat=True)) == [recent.pk, waiting.pk]
+    assert not stored.exists()

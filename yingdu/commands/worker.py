@@ -19,6 +19,9 @@ def register(subparsers) -> None:
     listing = actions.add_parser("list", help="the newest jobs as JSON lines")
     listing.add_argument("--limit", type=int, default=20)
     listing.set_defaults(func=cmd_list, needs_django=True)
+    prune = actions.add_parser("prune", help="delete finished jobs and their files")
+    prune.add_argument("--days", type=float, default=7, help="finished more than this long ago")
+    prune.set_defaults(func=cmd_prune, needs_django=True)
     probe = actions.add_parser("probe", help="queue a job that writes a small file slowly")
     probe.add_argument("--seconds", type=float, default=1.0, help="how long it runs")
     probe.add_argument("--steps", type=int, default=5)
@@ -47,6 +50,14 @@ def cmd_list(args) -> int:
 
     for job in Job.objects.all()[: args.limit]:
         print(json.dumps(job_json(job), ensure_ascii=False))
+    return 0
+
+
+def cmd_prune(args) -> int:
+    """Delete jobs that finished (done or failed) more than --days ago, with their files."""
+    from yingdu.jobs import service
+
+    print(f"Deleted {service.prune(args.days)} finished jobs and their files.")
     return 0
 
 

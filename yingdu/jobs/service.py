@@ -101,6 +101,13 @@ def delete_jobs(user) -> int:
     return Job.objects.filter(started_by=user).delete()[0]
 
 
+def prune(days: float) -> int:
+    """Delete the jobs that finished more than DAYS ago, with their files (post_delete)."""
+    before = timezone.now() - timedelta(days=days)
+    old = Job.objects.filter(state__in=(State.DONE, State.FAILED), finished_at__lt=before)
+    return old.delete()[0]
+
+
 def run_again(job: Job) -> bool:
     """Queue a failed job again (its owner asked); False when it is not failed."""
     queued = Job.objects.filter(pk=job.pk, state=State.FAILED).update(
