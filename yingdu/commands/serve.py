@@ -28,6 +28,10 @@ def register(subparsers) -> None:
     serve.set_defaults(func=cmd_serve, needs_django=True)
 
 
+# gthread with a quick stop that cannot deadlock (yingdu/gunicorn_hooks.py).
+WORKER_CLASS_PATHS = {"gthread": "yingdu.gunicorn_hooks.ThreadWorker"}
+
+
 def default_workers(worker_class: str) -> int:
     """Workers when WEB_CONCURRENCY is unset. Threaded workers: one per core and one more,
     16 threads each, keep every core busy (bench/bench_pages.py measured no more
@@ -62,7 +66,7 @@ def gunicorn_argv(
         "--config", "python:yingdu.gunicorn_hooks",  # fork and exit hooks
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
-        "--worker-class", worker_class,
+        "--worker-class", WORKER_CLASS_PATHS.get(worker_class, worker_class),
         "--threads", str(threads if threaded else 1),
         "--graceful-timeout", f"{graceful_timeout:g}",
         "--no-control-socket",  # unused; one per user, so servers on a machine share it
