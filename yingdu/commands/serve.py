@@ -34,8 +34,8 @@ WORKER_CLASS_PATHS = {"gthread": "yingdu.gunicorn_hooks.ThreadWorker"}
 
 def default_workers(worker_class: str) -> int:
     """Workers when WEB_CONCURRENCY is unset. Threaded workers: one per core and one more,
-    16 threads each, keep every core busy (bench/bench_pages.py measured no more
-    throughput from 2 × cores + 1), and each process costs memory (docs/operators.md).
+    16 threads each, keep every core busy (bench/bench_pages.py: about the throughput of
+    2 × cores + 1 on 2 cores), and each process costs memory (docs/operators.md: memory).
     Sync workers answer one request each at a time: gunicorn's 2 × cores + 1."""
     cores = os.cpu_count() or 1
     return cores + 1 if worker_class == "gthread" else cores * 2 + 1
