@@ -1,7 +1,7 @@
 """gunicorn server hooks of `yingdu serve` (loaded with `-c python:yingdu.gunicorn_hooks`).
 
 With --preload the master imports the site (yingdu/wsgi.py) and forks the workers, which
-share its memory copy-on-write. Two things then need care:
+share its memory copy-on-write. Three things need care:
 
 - Nothing that talks to a server may cross the fork: `pre_fork` closes the master's
   database and cache connections before every fork (a worker gets its own on first use;
@@ -13,11 +13,27 @@ share its memory copy-on-write. Two things then need care:
   the master kills it (the slow stop of docs/operators.md: stopping). So a worker and the
   master finish their own clean-up (pending view counts written, connections closed, logs
   flushed) and then leave with os._exit, keeping their exit status.
+- gunicorn's threaded worker answers SIGINT and SIGQUIT (a quick stop) by shutting its
+  thread pool down inside the signal handler, which takes the pool's lock. The handler
+  runs in the main thread, between two steps of whatever it was doing, and under load
+  that is often the pool's `submit` (every request on a kept-alive connection goes
+  through it), which holds that same lock: the worker then waits for itself until the
+  master kills it after the graceful timeout. `ThreadWorker` leaves the pool alone in the
+  handler; the process exits right after (above), pool threads and all.
 """
 
 import logging
 import os
 import sys
+
+from gunicorn.workers.base import Worker
+from gunicorn.workers.gthread import ThreadWorker as GunicornThreadWorker
+
+
+class ThreadWorker(GunicornThreadWorker):
+    """gunicorn's gthread worker whose quick stop takes no lock in the signal handler."""
+
+    handle_quit = Worker.handle_quit  # stop flag, worker_int hook, then SystemExit
 
 
 def close_connections() -> None:

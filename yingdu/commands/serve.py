@@ -28,10 +28,14 @@ def register(subparsers) -> None:
     serve.set_defaults(func=cmd_serve, needs_django=True)
 
 
+# gthread with a quick stop that cannot deadlock (yingdu/gunicorn_hooks.py).
+WORKER_CLASS_PATHS = {"gthread": "yingdu.gunicorn_hooks.ThreadWorker"}
+
+
 def default_workers(worker_class: str) -> int:
     """Workers when WEB_CONCURRENCY is unset. Threaded workers: one per core and one more,
-    16 threads each, keep every core busy (bench/bench_pages.py measured no more
-    throughput from 2 × cores + 1), and each process costs memory (docs/operators.md).
+    16 threads each, keep every core busy (bench/bench_pages.py: about the throughput of
+    2 × cores + 1 on 2 cores), and each process costs memory (docs/operators.md: memory).
     Sync workers answer one request each at a time: gunicorn's 2 × cores + 1."""
     cores = os.cpu_count() or 1
     return cores + 1 if worker_class == "gthread" else cores * 2 + 1
@@ -62,7 +66,7 @@ def gunicorn_argv(
         "--config", "python:yingdu.gunicorn_hooks",  # fork and exit hooks
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
-        "--worker-class", worker_class,
+        "--worker-class", WORKER_CLASS_PATHS.get(worker_class, worker_class),
         "--threads", str(threads if threaded else 1),
         "--graceful-timeout", f"{graceful_timeout:g}",
         "--no-control-socket",  # unused; one per user, so servers on a machine share it
