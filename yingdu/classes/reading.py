@@ -24,12 +24,7 @@ def reading_context(request, item) -> dict:
     assignments = service.assignments_for_item(request.user, kind.key, item.pk)
     if not assignments:
         return {}
-    service.record_open(request.user, assignments)
-    done = set(
-        service.AssignmentProgress.objects.filter(
-            student=request.user, assignment__in=assignments, done_at__isnull=False
-        ).values_list("assignment_id", flat=True)
-    )
+    done = service.record_open(request.user, assignments)
     for assignment in assignments:
         assignment.done = assignment.pk in done
     return {"class_assignments": assignments}

@@ -298,22 +298,28 @@ def assignments_for_item(user, kind_key: str, item_id: int) -> list[Assignment]:
     )
 
 
-def progress_of(student, assignment: Assignment) -> AssignmentProgress:
-    row, _created = AssignmentProgress.objects.get_or_create(assignment=assignment, student=student)
+def progress_of(student, assignment: Assignment, now=None) -> AssignmentProgress:
+    """The student's row of the assignment, made (opened now) when there is none."""
+    row, _created = AssignmentProgress.objects.get_or_create(
+        assignment=assignment, student=student, defaults={"opened_at": now or timezone.now()}
+    )
     return row
 
 
-def record_open(student, assignments, now=None) -> None:
-    """The student opened an assigned item: the first opening is kept."""
+def record_open(student, assignments, now=None) -> set[int]:
+    """The student opened assigned items: a progress row is made for each assignment opened
+    for the first time (one SELECT on later visits). Returns the ids of those done."""
     now = now or timezone.now()
-    for assignment in assignments:
-        AssignmentProgress.objects.get_or_create(
-            assignment=assignment, student=student, defaults={"opened_at": now}
+    seen = dict(
+        AssignmentProgress.objects.filter(student=student, assignment__in=assignments).values_list(
+            "assignment_id", "done_at"
         )
-    ids = [a.pk for a in assignments]
-    AssignmentProgress.objects.filter(
-        assignment_id__in=ids, student=student, opened_at__isnull=True
-    ).update(opened_at=now)
+    )
+    new = [AssignmentProgress(assignment=a, student=student, opened_at=now)
+           for a in assignments if a.pk not in seen]  # fmt: skip
+    if new:
+        AssignmentProgress.objects.bulk_create(new, ignore_conflicts=True)
+    return {assignment_id for assignment_id, done_at in seen.items() if done_at}
 
 
 def record_reading(student, assignment, seconds: int, lookups, now=None) -> AssignmentProgress:

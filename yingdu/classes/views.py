@@ -315,8 +315,6 @@ def work(request, assignment_id: int):
         service.submit_worksheet(request.user, assignment, answers)
         messages.success(request, _("Your answers are saved."))
         return redirect("classes:work", assignment_id=assignment.pk)
-    if progress.opened_at is None:
-        service.record_open(request.user, [assignment])
     context = {"assignment": assignment, "progress": progress}
     if progress.answers is None:
         context["sheet"] = mark_safe(service.student_form_html(assignment.worksheet))  # noqa: S308
