@@ -49,10 +49,12 @@ def test_profile_and_goal_come_with_the_user(student):
     assert ">小红</a>" in html and "/30" in html  # the display name and the goal, as loaded
 
 
-def test_a_session_of_the_old_backend_stays_signed_in_and_is_adopted(student):
+def test_a_session_of_the_old_backend_stays_signed_in_without_a_write(student):
     client, key = client_with_session(student, OLD_BACKEND)
-    assert ">小红</a>" in client.get("/notebook/").content.decode()
-    assert SessionStore(key).load()[BACKEND_SESSION_KEY] == ACCOUNT_BACKEND
+    with CaptureQueriesContext(connection) as queries:
+        assert ">小红</a>" in client.get("/notebook/").content.decode()
+    assert not [q for q in queries if "django_session" in q["sql"] and "SELECT" not in q["sql"]]
+    assert SessionStore(key).load()[BACKEND_SESSION_KEY] == OLD_BACKEND
 
 
 def test_a_learner_without_profile_or_goal_is_served(db):

@@ -2,8 +2,8 @@
 user comes with their profile (the header's display name) and notebook goal (the card
 types and daily targets of every notebook page) in one query instead of three.
 
-Sessions made before this backend existed name Django's ModelBackend; they are moved to
-this one on their next request (adopt_old_sessions), so an upgrade signs nobody out."""
+Sessions made before this backend existed name Django's ModelBackend; each request reads
+them as this one's (adopt_old_sessions), so an upgrade signs nobody out."""
 
 from django.contrib.auth import BACKEND_SESSION_KEY, get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -34,5 +34,9 @@ class AdoptingAuthenticationMiddleware(AuthenticationMiddleware):
 
 
 def adopt_old_sessions(session) -> None:
+    """In memory only: a request that reads stays a read (no session write, which many
+    tabs at once would queue for); the change is stored with the session's next save."""
     if session.get(BACKEND_SESSION_KEY) == OLD_BACKEND:
+        modified = session.modified
         session[BACKEND_SESSION_KEY] = ACCOUNT_BACKEND
+        session.modified = modified

@@ -92,14 +92,7 @@ def add_word(user, word, context="", source=None, form="", now=None) -> tuple[Ca
     defaults = {"pos": pos[:20], "gloss": gloss[:300], "band": entry.band,
                 "ipa": entry.ipa[:100], "created_at": now, "due": now}  # fmt: skip
     with transaction.atomic():
-        card, created = card_of(user.pk, entry.lemma), False
-        if card is None:
-            try:
-                with transaction.atomic():
-                    card = Card.objects.create(user=user, lemma=entry.lemma, **defaults)
-                created = True
-            except IntegrityError:  # another tab added it a moment ago
-                card = Card.objects.get(user=user, lemma=entry.lemma)
+        card, created = Card.objects.get_or_create(user=user, lemma=entry.lemma, defaults=defaults)
         if created:
             count_day(user, now, new_words=1)
         if created and goal_of(user).spelling:
@@ -108,12 +101,6 @@ def add_word(user, word, context="", source=None, form="", now=None) -> tuple[Ca
         if sentence:
             insert_sentence(Sentence(card=card, **sentence, **where, created_at=now))
     return card, created
-
-
-def card_of(user_id: int, lemma: str) -> Card | None:
-    user, lemma_column = columns(Card, "user", "lemma")
-    sql = f"SELECT * FROM {table(Card)} WHERE {user} = %s AND {lemma_column} = %s"
-    return next(iter(Card.objects.raw(sql, [user_id, lemma])), None)
 
 
 def insert_sentence(sentence: Sentence) -> None:
