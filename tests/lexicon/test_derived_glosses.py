@@ -112,7 +112,12 @@ def dictionary_lexicon(tmp_path_factory):
     header = (
         "word,phonetic,definition,translation,pos,collins,oxford,tag,bnc,frq,exchange,detail,audio"
     )
-    rows = ["sennight,ˈsenait,,n. 一星期,,,,,0,0,,,", "oeuvre,ˈəːvr,,n. 全部作品,,,,,0,0,,,"]
+    rows = [
+        "sennight,ˈsenait,,n. 一星期,,,,,0,0,,,",
+        "oeuvre,ˈəːvr,,n. 全部作品,,,,,0,0,,,",
+        "pince-nez,ˈpænsnei,,n. 夹鼻眼镜,,,,,0,0,,,",
+        "glass,ɡlɑːs,,n. 玻璃,,,,,0,0,,,",
+    ]
     ecdict = folder / "ecdict.csv"
     ecdict.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     build_lexicon(folder / "lexicon.sqlite3", None, ecdict, pip_sources=False)
@@ -124,3 +129,12 @@ def test_words_with_an_apostrophe_find_their_entry(dictionary_lexicon):
     assert dictionary_lexicon.lookup("l'oeuvre").glosses == (("n", "全部作品"),)  # elision
     assert dictionary_lexicon.lookup("se'ennight") is None  # a misspelling stays unknown
     assert dictionary_lexicon.lookup("l'eau") is None
+
+
+def test_a_compound_glossed_whole_is_one_word_bank_entry(dictionary_lexicon):
+    from yingdu.reading import annotate
+
+    bank = annotate("He wore a pince-nez and a glass-eye.", "kaoyan", dictionary_lexicon).word_bank
+    words = {item["lemma"]: item.get("gloss") for item in bank}
+    assert words.get("pince-nez") == "夹鼻眼镜"  # not pince and nez, unglossed
+    assert "pince" not in words and "nez" not in words

@@ -256,6 +256,11 @@ class Lexicon:
                 return row
         return None
 
+    def stores_glossed(self, key: str) -> bool:
+        """Whether ``key`` itself is stored with a gloss (no forms, spellings or derivations)."""
+        row = self._query_entry(key)
+        return row is not None and row[6] != "[]"
+
     def _query_entry(self, key: str):
         with self._lock:
             return self._con.execute("SELECT * FROM entries WHERE key=?", (key,)).fetchone()

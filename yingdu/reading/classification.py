@@ -139,10 +139,23 @@ def _pieces(s: str, initial: bool, lexicon: Lexicon, append: Append) -> None:
 
 
 def _hyphenated(s, norm, start, initial, lexicon, append: Append) -> None:
+    parts = split_hyphens(s, start)
+    if _stored_compound(norm, parts, lexicon):  # pince-nez: one word, glossed as a whole
+        _piece(s, norm, start, initial, lexicon, append)
+        return
     # only the first part can start a sentence: the others follow a hyphen and a letter
-    for part, p_start, _ in split_hyphens(s, start):
+    for part, p_start, _ in parts:
         p_norm = norm[p_start - start : p_start - start + len(part)]
         _piece(part, p_norm, p_start, initial and not p_start, lexicon, append)
+
+
+def _stored_compound(norm: str, parts, lexicon: Lexicon) -> bool:
+    """A compound the dictionary glosses whole, with a part no reader could look up alone
+    (pince-nez, vis-a-vis); compounds of known words (well-known) stay split as before."""
+    surface = lexicon.surface
+    return any(part.lower() not in surface for part, _, _ in parts) and lexicon.stores_glossed(
+        norm.lower()
+    )
 
 
 def _clitic(piece: str, lemma: str, start: int, lexicon: Lexicon, append: Append) -> None:
