@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_pages import free_port, own_argv, start_site, stop_site, wrk  # noqa: E402
 from yingdu import config  # noqa: E402
+from yingdu.commands.serve import default_workers  # noqa: E402
 
 PAGES = {
     "review page": ("GET", "/notebook/review/"),
@@ -68,7 +69,8 @@ def main() -> int:
     parser.add_argument("--think-seconds", type=int, default=30,
                         help="length of each realistic run (learners pausing 1–3 s between "
                         "requests); 0: closed loop only")  # fmt: skip
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--workers", type=int, default=config.load().web_concurrency or None,
+                        help="gunicorn workers (default: what `yingdu serve` runs)")  # fmt: skip
     parser.add_argument("--threads", type=int, default=config.load().threads)
     parser.add_argument("--only-data", action="store_true", help="make the data, then stop")
     parser.add_argument(
@@ -81,6 +83,7 @@ def main() -> int:
     parser.add_argument("--cpu-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.worker_class = config.load().worker_class  # as `yingdu serve` runs
+    args.workers = args.workers or default_workers(args.worker_class)
     if args.populate:
         return populate(args)
     if args.cpu_child:

@@ -42,6 +42,16 @@ def test_malformed_or_negative_numbers_are_errors_naming_the_variable(name, valu
         config.load({name: value})
 
 
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [({}, None), ({"DB_CONN_MAX_AGE": "0"}, 0), ({"DB_CONN_MAX_AGE": "30"}, 30),
+     ({"DATABASE_URL": "postgres://db/yingdu"}, 60),
+     ({"DATABASE_URL": "postgres://db/yingdu", "DB_CONN_MAX_AGE": "5"}, 5)],
+)  # fmt: skip
+def test_sqlite_keeps_its_connections_and_a_database_server_recycles_them(environ, expected):
+    assert config.load(environ).db_conn_max_age == expected
+
+
 def test_worker_class_is_one_of_the_known_ones():
     assert config.load({}).worker_class == "gthread"
     assert config.load({"YINGDU_WORKER_CLASS": " Sync "}).worker_class == "sync"

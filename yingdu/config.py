@@ -118,7 +118,7 @@ class Config:
     allowed_hosts: list[str]
     csrf_trusted_origins: list[str]
     database_url: str = field(repr=False)
-    db_conn_max_age: int
+    db_conn_max_age: int | None  # seconds; None: for good
     redis_url: str = field(repr=False)
     time_zone: str
     log_level: str
@@ -188,11 +188,22 @@ class Config:
     class_records_days: int
 
 
+def conn_max_age(env: Environment, database_url: str) -> int | None:
+    """DB_CONN_MAX_AGE, by default 60 s for a database server. An SQLite connection costs no
+    server anything, so by default each thread keeps its own for good: a new one starts with
+    an empty page cache and reads the schema again, which showed in the p99 of the notebook
+    pages under load (issue 12)."""
+    if env.text("DB_CONN_MAX_AGE") or not database_url.startswith("sqlite:"):
+        return env.whole("DB_CONN_MAX_AGE", 60)
+    return None
+
+
 def load(environ: Mapping[str, str] | None = None) -> Config:
     """The configuration from `environ` (default: this process's environment)."""
     env = Environment(os.environ if environ is None else environ)
     data_dir = env.path("YINGDU_DATA_DIR", "var").resolve()
     annotate_max_chars = env.whole("YINGDU_ANNOTATE_MAX_CHARS", 200_000)
+    database_url = env.text("DATABASE_URL", f"sqlite:///{data_dir / 'yingdu.sqlite3'}")
     return Config(
         data_dir=data_dir,
         debug=env.flag("DEBUG", False),
@@ -200,8 +211,8 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         secret_key_file=data_dir / "secret_key",
         allowed_hosts=env.items("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]"),
         csrf_trusted_origins=env.items("CSRF_TRUSTED_ORIGINS"),
-        database_url=env.text("DATABASE_URL", f"sqlite:///{data_dir / 'yingdu.sqlite3'}"),
-        db_conn_max_age=env.whole("DB_CONN_MAX_AGE", 60),
+        database_url=database_url,
+        db_conn_max_age=conn_max_age(env, database_url),
         redis_url=env.text("REDIS_URL"),
         time_zone=env.text("TIME_ZONE", "Asia/Shanghai"),
         log_level=env.text("LOG_LEVEL", "WARNING").upper(),

@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from yingdu.accounts.backends import ACCOUNT_BACKEND, OLD_BACKEND
-from yingdu.accounts.roles import STUDENT
+from yingdu.accounts.roles import EDITOR, STUDENT, TEACHER, grant, group_names, role_name
 from yingdu.accounts.users import create_account
 from yingdu.notebook import service
 
@@ -35,9 +35,17 @@ def client_with_session(user, backend: str) -> tuple[Client, str]:
 def tables_read(client, path: str) -> list[str]:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
-    return [
-        q["sql"].split(" FROM ")[1].split()[0] for q in queries if q["sql"].startswith("SELECT")
-    ]
+    return [main_table(q["sql"]) for q in queries if q["sql"].startswith("SELECT")]
+
+
+def main_table(sql: str) -> str:
+    """The table after the query's own FROM (not a subquery's)."""
+    depth = 0
+    for position, char in enumerate(sql):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and sql.startswith(" FROM ", position):
+            return sql[position + 6 :].split()[0]
+    raise AssertionError(sql)
 
 
 def test_profile_and_goal_come_with_the_user(student):
@@ -62,3 +70,22 @@ def test_a_learner_without_profile_or_goal_is_served(db):
     client, _key = client_with_session(bare, ACCOUNT_BACKEND)
     html = client.get("/notebook/review/").content.decode()
     assert ">bare</a>" in html and "/20" in html  # the user name; the default goal
+
+
+@pytest.mark.parametrize("role", [STUDENT, TEACHER, EDITOR])
+def test_roles_come_with_the_user(db, role):
+    user = create_account(f"backend-{role}", role=role, display_name="小明", password=None)
+    client, _key = client_with_session(user, ACCOUNT_BACKEND)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/notebook/")
+    reading_groups = [q["sql"] for q in queries if '"auth_group"' in q["sql"]]
+    assert len(reading_groups) == 1 and '"accounts_profile"' in reading_groups[0]
+    assert role_name(client.get("/notebook/").wsgi_request.user) == role
+
+
+def test_a_user_in_several_groups_has_every_role(db):
+    user = create_account("backend-two", role=TEACHER, display_name="老师", password=None)
+    grant(user, EDITOR)
+    client, _key = client_with_session(user, ACCOUNT_BACKEND)
+    loaded = client.get("/notebook/").wsgi_request.user
+    assert group_names(loaded) == {TEACHER, EDITOR}

@@ -32,6 +32,11 @@ def group_names(user) -> frozenset[str]:
     return cached
 
 
+def remember_group_names(user, names) -> None:
+    """Keep the names of the user's groups, loaded with the user (accounts/backends.py)."""
+    user._yingdu_groups = frozenset(names)
+
+
 def is_editor(user) -> bool:
     return user.is_authenticated and (user.is_superuser or EDITOR in group_names(user))
 
