@@ -148,6 +148,18 @@ def test_a_teachers_worksheet_waits_for_review(
     assert Resource.objects.count() == 1
 
 
+def test_saving_again_after_the_resource_was_deleted_saves_it_anew(
+    client, article, teacher, renjiao, django_capture_on_commit_callbacks
+):
+    facets = {"grade": "j2", "volume": "first", "edition": renjiao.pk, "unit": "Unit 3"}
+    client_for(client, teacher)
+    job_page, _ = save_in_a_job(client, article, django_capture_on_commit_callbacks, **facets)
+    Resource.objects.get().delete()
+    again, done = save_in_a_job(client, article, django_capture_on_commit_callbacks, **facets)
+    resource = Resource.objects.get()
+    assert again == job_page and f'href="{resource.get_absolute_url()}"' in done
+
+
 def test_an_editors_worksheet_is_published_and_found_under_test_papers(
     client, article, editor, renjiao, django_capture_on_commit_callbacks
 ):

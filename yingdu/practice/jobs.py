@@ -77,12 +77,18 @@ def facet_values(cleaned: dict) -> dict:
 
 def start_save(worksheet: dict, facets: dict, user):
     """The job that saves WORKSHEET to the library under FACETS (facet_values) for USER:
-    queued now, or the teacher's earlier one of the same worksheet and facets. The teacher's
-    row is locked meanwhile, so two requests at once (a double click) find one job."""
+    queued now, or the teacher's earlier one of the same worksheet and facets (run again when
+    the resource it saved was deleted since). The teacher's row is locked meanwhile, so two
+    requests at once (a double click) find one job."""
     params = {"worksheet": worksheet, "facets": facets}
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-        return service.start(SAVE, user, params, key=digest(worksheet, facets))
+        job = service.start(SAVE, user, params, key=digest(worksheet, facets))
+        if job.state == Job.State.DONE and saved_resource([job]) is None:
+            # its resource was deleted since: saving again makes it anew, on the same job
+            Job.objects.filter(pk=job.pk).update(state=Job.State.FAILED, result={})
+            service.run_again(job)
+        return job
 
 
 def save_worksheet(context) -> dict:
