@@ -1,6 +1,6 @@
 """A teacher makes a worksheet from a news item (生成练习), downloads the PDF, saves it to the
-library; an editor publishes it and a visitor finds it under 英语试题.  The students' HTML
-checks answers in the browser."""
+library (both background jobs, run as `yingdu worker` would); an editor publishes it and a
+visitor finds it under 英语试题.  The students' HTML checks answers in the browser."""
 
 import re
 from pathlib import Path
@@ -70,7 +70,14 @@ def test_teacher_makes_downloads_and_saves_a_worksheet(browser, live_server, set
     teacher.select_option("#id_volume", label="上册")
     teacher.select_option("#id_edition", label="人教版")
     teacher.fill("#id_unit", "Unit 3")
-    teacher.get_by_role("button", name="保存到资源库").click()
+    teacher.get_by_role("button", name="保存到资源库").click()  # saved by a background job
+    teacher.wait_for_url(re.compile(r".*/jobs/\d+/$"))
+    assert "练习保存到资源库" in teacher.locator("h1").inner_text()
+    run_queued()  # the job page refreshes itself until the link to the resource is there
+    links = teacher.locator(".job-links")
+    links.wait_for()
+    assert "等待编辑审核" in links.inner_text()
+    links.get_by_role("link", name=re.compile(f"^查看保存的资源：{TITLE}")).click()
     teacher.wait_for_url(re.compile(r".*/resources/[a-z0-9-]+/$"))
     assert "待审核" in teacher.locator(".status.pending").inner_text()
     teacher.context.close()

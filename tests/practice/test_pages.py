@@ -1,5 +1,5 @@
 """生成练习 on the site: who sees and may use it, preview, downloads, 换一套, saving to the
-resource library under the library's rules, and pasting a text."""
+resource library (a job) under the library's rules, who sees that job, and pasting a text."""
 
 import io
 import json
@@ -10,8 +10,9 @@ from django.urls import reverse
 from docx import Document
 
 from tests.jobs.worker import run_queued
-from tests.practice.conftest import client_for
+from tests.practice.conftest import client_for, make_user
 from tests.worksheets.conftest import POOL, TEXTS
+from yingdu.accounts.roles import TEACHER
 from yingdu.jobs.models import Job
 from yingdu.resources.models import Resource, ResourceStatus
 from yingdu.worksheets.render import CONTENT_TYPES
@@ -113,34 +114,99 @@ def test_html_is_made_in_the_request(client, article, teacher):
     assert "参考答案" in response.content.decode() and not Job.objects.exists()
 
 
-def test_a_teachers_worksheet_waits_for_review(client, article, teacher, renjiao):
+def save_in_a_job(client, article, capture, **facets):
+    """POST 保存到资源库: the page checks the form, queues the job and sends the teacher to
+    its page; a worker saves the worksheet; the job page then links to the resource."""
+    before = Resource.objects.count()
+    with capture(execute=True):
+        response = client.post(NEW, params(article, action="save", **facets))
+    assert response.status_code == 302 and response["Location"].startswith("/jobs/")
+    assert Resource.objects.count() == before  # nothing rendered or saved in the request
+    waiting = client.get(response["Location"]).content.decode()
+    assert 'http-equiv="refresh"' in waiting and "保存到资源库" in waiting
+    run_queued()
+    return response["Location"], client.get(response["Location"]).content.decode()
+
+
+def test_a_teachers_worksheet_waits_for_review(
+    client, article, teacher, renjiao, django_capture_on_commit_callbacks
+):
     facets = {"grade": "j2", "volume": "first", "edition": renjiao.pk, "unit": "Unit 3"}
-    response = client_for(client, teacher).post(NEW, params(article, action="save", **facets))
+    client_for(client, teacher)
+    job_page, done = save_in_a_job(client, article, django_capture_on_commit_callbacks, **facets)
     resource = Resource.objects.get()
-    assert response.status_code == 302 and response["Location"] == resource.get_absolute_url()
     assert resource.type == "test_paper" and resource.status == ResourceStatus.PENDING
     assert (resource.grade, resource.volume, resource.edition, resource.unit) == (
         "j2", "first", renjiao, "Unit 3")  # fmt: skip
     kinds = sorted(f.kind for f in resource.files.all())
     assert "docx" in kinds and resource.uploader == teacher
-    again = client.post(NEW, params(article, action="save", **facets)).content.decode()
-    assert Resource.objects.count() == 1 and "已经上传" in again  # the library's duplicate rule
+    assert f'href="{resource.get_absolute_url()}"' in done and 'http-equiv="refresh"' not in done
+    assert f'href="{reverse("resources:mine")}"' in done and "审核" in done  # awaits review
+    assert client.get(resource.get_absolute_url()).status_code == 200  # the uploader sees it
+    again = client.post(NEW, params(article, action="save", **facets))  # the same form again
+    assert again["Location"] == job_page and Job.objects.count() == 1
+    assert Resource.objects.count() == 1
+
+
+def test_saving_again_after_the_resource_was_deleted_saves_it_anew(
+    client, article, teacher, renjiao, django_capture_on_commit_callbacks
+):
+    facets = {"grade": "j2", "volume": "first", "edition": renjiao.pk, "unit": "Unit 3"}
+    client_for(client, teacher)
+    job_page, _ = save_in_a_job(client, article, django_capture_on_commit_callbacks, **facets)
+    Resource.objects.get().delete()
+    again, done = save_in_a_job(client, article, django_capture_on_commit_callbacks, **facets)
+    resource = Resource.objects.get()
+    assert again == job_page and f'href="{resource.get_absolute_url()}"' in done
 
 
 def test_an_editors_worksheet_is_published_and_found_under_test_papers(
-    client, article, editor, renjiao
+    client, article, editor, renjiao, django_capture_on_commit_callbacks
 ):
     facets = {"grade": "j2", "volume": "first", "edition": renjiao.pk, "unit": ""}
-    client_for(client, editor).post(NEW, params(article, action="save", **facets))
+    client_for(client, editor)
+    _, done = save_in_a_job(client, article, django_capture_on_commit_callbacks, **facets)
     resource = Resource.objects.get(status=ResourceStatus.PUBLISHED)
+    assert resource.reviewed_by == editor
+    assert f'href="{resource.get_absolute_url()}"' in done
+    assert reverse("resources:mine") not in done.split('class="job-page')[1]  # no review
     client.logout()
     listing = client.get(reverse("resources:index"), {"type": "test_paper"}).content.decode()
     assert resource.title in listing
 
 
+def test_only_the_teacher_who_saved_sees_the_job(
+    client, article, teacher, student, visitor, editor, renjiao, django_capture_on_commit_callbacks
+):
+    facets = {"grade": "j1", "volume": "second", "edition": renjiao.pk, "unit": "Unit 5"}
+    client_for(client, teacher)
+    job_page, _ = save_in_a_job(client, article, django_capture_on_commit_callbacks, **facets)
+    other_teacher = make_user("teacher_zhao", TEACHER)
+    client.logout()
+    anonymous = client.get(job_page)
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+    for user in (student, visitor, other_teacher, editor):
+        client_for(client, user)
+        assert client.get(job_page).status_code == 404, user.username
+        assert job_page not in client.get(reverse("jobs:list")).content.decode()
+
+
+def test_a_second_teacher_saving_the_same_worksheet_is_told_it_is_there(
+    client, article, teacher, renjiao, django_capture_on_commit_callbacks
+):
+    facets = {"grade": "j2", "volume": "first", "edition": renjiao.pk, "unit": "Unit 3"}
+    client_for(client, teacher)
+    save_in_a_job(client, article, django_capture_on_commit_callbacks, **facets)
+    client_for(client, make_user("teacher_zhao", TEACHER))
+    job_page, failed = save_in_a_job(client, article, django_capture_on_commit_callbacks, **facets)
+    assert Resource.objects.count() == 1 and Job.objects.get(pk=job_page.split("/")[-2]).error
+    assert "已经在资源库" in failed and "重试" in failed
+
+
 def test_saving_needs_the_facets(client, article, teacher):
     page = client_for(client, teacher).post(NEW, params(article, action="save")).content.decode()
     assert Resource.objects.count() == 0 and "这个字段是必填项" in page
+    assert not Job.objects.exists()  # checked in the request: no job for a form with errors
 
 
 def test_a_pasted_text(client, teacher, site_lexicon):

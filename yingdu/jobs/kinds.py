@@ -10,7 +10,9 @@ as `Job.result`. It must be safe to run again from the start after a worker died
 (idempotent steps, files written under a temporary name and renamed when complete).
 Raise `JobFailed` for a failure that another attempt would not fix (bad input): it is
 shown to the person who started the job as written. Any other exception is retried with
-backoff when the kind says `retry=True`, up to settings.JOB_ATTEMPTS attempts."""
+backoff when the kind says `retry=True`, up to settings.JOB_ATTEMPTS attempts.
+`links(job)`, when a kind has it, gives the (text, URL) pairs the job's page shows once the
+job is done (what the job made, where it is now)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ class JobKind:
     label: Any  # gettext_lazy text: 任务类型 shown on the job page
     run: Callable[[Any], dict | None]
     retry: bool = True  # retry with backoff after an unexpected error
+    links: Callable[[Any], list[tuple[str, str]]] | None = None  # shown when done
 
 
 _KINDS: dict[str, JobKind] = {}

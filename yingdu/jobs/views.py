@@ -1,6 +1,6 @@
 """Job pages for the person who started a job, and nobody else (404 for everyone else):
 我的任务 (their jobs), a job's page (state, progress, error; it refreshes itself while the
-job waits or runs), its file once ready, and 重试 for a failed job."""
+job waits or runs), its file or its kind's links once ready, and 重试 for a failed job."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -24,6 +24,15 @@ def label(job: Job):
         return job.kind
 
 
+def links(job: Job) -> list[tuple[str, str]]:
+    """What a finished job of a kind that has links made (its kind's `links`)."""
+    try:
+        kind = kinds.get(job.kind)
+    except KeyError:
+        return []
+    return kind.links(job) if kind.links and job.state == Job.State.DONE else []
+
+
 @login_required
 def job_list(request):
     jobs = list(service.visible_to(request.user)[:50])
@@ -34,7 +43,8 @@ def job_list(request):
 @login_required
 def job_page(request, pk: int):
     job = own_job(request, pk)
-    context = {"job": job, "label": label(job), "refresh_seconds": REFRESH_SECONDS}
+    context = {"job": job, "label": label(job), "links": links(job),
+               "refresh_seconds": REFRESH_SECONDS}  # fmt: skip
     return render(request, "jobs/job.html", context)
 
 

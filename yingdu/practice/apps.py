@@ -1,5 +1,6 @@
 """The practice app: worksheets on the site (no models of its own); registers the
-"worksheet" job kind that renders PDF and DOCX files."""
+"worksheet" job kind that renders PDF and DOCX files and the "worksheet-save" job kind
+that saves a worksheet to the resource library."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,6 @@ class PracticeConfig(AppConfig):
     def ready(self):
         from yingdu.jobs.kinds import register
 
-        from .jobs import KIND
+        from .jobs import KIND, SAVE_KIND
 
-        register(KIND)
+        register(KIND, SAVE_KIND)

@@ -1,6 +1,7 @@
 """What the worksheet pages need from the site: the English text of an item, other English
 texts as the 七选五 distractor pool, and saving a worksheet to the resource library through the
-library's own upload form and rules (teachers' uploads wait for review, editors' publish)."""
+library's own upload form and rules (teachers' uploads wait for review, editors' publish); the
+"worksheet-save" job (jobs.py) calls these in a worker."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from html import unescape
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
 
 from yingdu.core import kinds
 from yingdu.lexicon import BAND_LABELS
@@ -19,6 +21,7 @@ from yingdu.worksheets import layout
 from yingdu.worksheets.generate import TYPE_LABELS
 from yingdu.worksheets.render import RenderError, render
 
+LIBRARY_FORMATS = ("pdf", "docx")  # the files of a saved worksheet
 POOL_ITEMS = 40  # the newest English items of each kind read for 七选五 distractors
 _TAG = re.compile(r"<[^>]+>")
 
@@ -58,16 +61,22 @@ def pool_texts(exclude=None) -> list[str]:
     return texts
 
 
-def save_to_library(worksheet: dict, facets: dict, user):
-    """Save the worksheet's PDF (when a Chinese font is installed) and DOCX as an 英语试题
-    resource with the given facets.  Returns (resource or None, error messages)."""
+def library_files(worksheet: dict) -> list[SimpleUploadedFile]:
+    """The worksheet's PDF (when a Chinese font is installed) and DOCX, ready to upload."""
     stem = layout.file_stem(worksheet)
     files = []
-    for fmt in ("pdf", "docx"):
+    for fmt in LIBRARY_FORMATS:
         try:
             files.append(SimpleUploadedFile(f"{stem}.{fmt}", render(worksheet, fmt)))
         except RenderError:
             continue  # no Chinese font: the DOCX alone
+    return files
+
+
+def save_to_library(worksheet: dict, files: list, facets: dict, user):
+    """Save FILES (library_files) as an 英语试题 resource of USER with the given facets (the
+    edition by id), by the library's upload form and rules. Returns (resource or None, error
+    messages)."""
     types = "、".join(TYPE_LABELS[s["type"]] for s in worksheet["sections"])
     level = BAND_LABELS[worksheet["level"]]
     data = {
@@ -79,6 +88,8 @@ def save_to_library(worksheet: dict, facets: dict, user):
     }
     form = UploadForm(data, MultiValueDict({"files": files}))
     if not form.is_valid():
+        if form.duplicates:  # the same files in the library already (another teacher's)
+            return None, [_("This worksheet is already in the resource library.")]
         errors = [str(e) for field in form.errors.values() for e in field]
         return None, errors
     return create_resource(form, user), []

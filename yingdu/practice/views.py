@@ -1,10 +1,10 @@
 """生成练习: one page, for teachers and editors only. GET shows the form (for an English item
 named by ?kind=&item=, or a box to paste a text); POST makes the worksheet and, by the button
 pressed, previews it, 换一套 (the next seed), downloads HTML (made at once), queues the PDF /
-DOCX file as a background job (the job's page offers it when ready: practice/jobs.py), or
-saves it to the resource library as an 英语试题 under the chosen facets."""
+DOCX file as a background job (the job's page offers it when ready: practice/jobs.py), or,
+once the library's facets are filled in, queues the job that saves it to the resource library
+as an 英语试题 (the job's page links to the resource when it is saved)."""
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -21,7 +21,7 @@ from yingdu.worksheets.render_html import worksheet_html
 
 from . import jobs
 from .forms import LibraryForm, WorksheetForm
-from .service import item_text, pool_texts, save_to_library, source_item
+from .service import item_text, pool_texts, source_item
 
 DOWNLOADS = ("html",)  # made in the request; PDF and DOCX are jobs (jobs.FORMATS)
 
@@ -52,12 +52,9 @@ def new(request):
             if response is not None:
                 return response
         elif action == "save" and library.is_valid():
-            resource, errors = save_to_library(worksheet, library.cleaned_data, request.user)
-            if resource is not None:
-                messages.success(request, _("The worksheet is saved to the resource library."))
-                return redirect(resource)
-            for error in errors:
-                form.add_error(None, error)
+            facets = jobs.facet_values(library.cleaned_data)
+            job = jobs.start_save(worksheet, facets, request.user)
+            return redirect("jobs:job", pk=job.pk)
         context["preview"] = mark_safe(worksheet_html(worksheet, interactive=False))  # noqa: S308
     return render(request, "practice/new.html", context)
 
