@@ -73,6 +73,8 @@ SUCCESS = frozenset({200, 201, 204, 301, 302, 304})
 LOCKED = "database is locked"
 LEARNER_CARDS = 200  # notebook size of each bench learner (about one in ten due)
 LAG_PROBE = 0.05  # seconds between two looks at the client's event-loop lag
+CLIENT_CONNECTIONS = ("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+                      " AND pid <> pg_backend_pid()")  # fmt: skip
 
 
 # -- the site ---------------------------------------------------------------------------------
@@ -412,6 +414,13 @@ def measure(servers: list[Server], data: Path, args) -> dict:
             "locked": locked_lines(servers)}  # fmt: skip
 
 
+def measure_counting(servers: list[Server], data: Path, backing: dict, args) -> dict:
+    """measure(), with the most PostgreSQL connections open at once during it."""
+    with counting_connections(backing) as peak:
+        result = measure(servers, data, args)
+    return {**result, "connections": peak["most"]}
+
+
 # -- faults -----------------------------------------------------------------------------------
 
 
@@ -473,7 +482,9 @@ def backing_services(database: str, args):
     if database == "sqlite":
         yield {}, {"outage": args.outage}
         return
-    cluster = localservices.init_postgres(args.pg_folder, max_connections=args.pg_connections)
+    cluster = localservices.init_postgres(
+        args.pg_folder, args.pg_port or None, max_connections=args.pg_connections
+    )
     redis_port = localservices.free_port()
     backing = {"postgres": cluster, "redis_port": redis_port, "outage": args.outage}
     try:
@@ -485,6 +496,37 @@ def backing_services(database: str, args):
         if "redis" in backing:
             localservices.stop_process(backing["redis"])
         localservices.remove_postgres(cluster)
+
+
+@contextlib.contextmanager
+def counting_connections(backing: dict):
+    """The most client connections our PostgreSQL had at once while the block ran (the
+    yielded dict's "most"; None on SQLite): the web servers' pools, bounded by
+    YINGDU_DB_CONNECTIONS each, against max_connections."""
+    peak = {"most": None}
+    if "postgres" not in backing:
+        yield peak
+        return
+    import threading
+
+    import psycopg
+
+    done = threading.Event()
+
+    def watch() -> None:
+        with psycopg.connect(backing["postgres"].url, autocommit=True) as watcher:
+            peak["most"] = 0
+            while not done.wait(0.25):
+                count = watcher.execute(CLIENT_CONNECTIONS).fetchone()[0]
+                peak["most"] = max(peak["most"], count)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        yield peak
+    finally:
+        done.set()
+        thread.join()
 
 
 # -- reports ------------------------------------------------------------------------------------
@@ -518,6 +560,9 @@ def report_run(label: str, servers: int, result: dict, args) -> None:
         print(f"  error: {page}: {reason} × {count}")
     report_retries(stats)
     print(f'"{LOCKED}" in the server logs: {result["locked"]}')
+    if result.get("connections") is not None:
+        print(f"PostgreSQL client connections at most {result['connections']} at once "
+              f"(max_connections {args.pg_connections})")  # fmt: skip
     for n, figures in enumerate(result["memory"]):
         print(f"server {n + 1}: {figures['workers']} workers; RSS {figures['rss']:.0f} MB, "
               f"PSS {figures['pss']:.0f} MB (master {figures['master_pss']:.0f} MB, "
@@ -608,10 +653,11 @@ def main() -> int:
     parser.add_argument("--outage", type=float, default=10, help="seconds Redis stays down")
     parser.add_argument("--lexicon", help="a built lexicon (default: built once into /tmp)")
     parser.add_argument("--pg-folder", default="/tmp/loadpg")
+    parser.add_argument("--pg-port", type=int, default=0, help="default: a free port")
     parser.add_argument(
         "--pg-connections", type=int, default=100,
-        help="PostgreSQL's max_connections (its default 100 is too few for two default web "
-        "servers: docs/deploy.md)",
+        help="PostgreSQL's max_connections (default 100, PostgreSQL's own: two default web "
+        "servers hold at most 2 × YINGDU_DB_CONNECTIONS, docs/deploy.md)",
     )  # fmt: skip
     parser.add_argument(
         "--capacity", type=float, default=0, metavar="SECONDS",
@@ -637,12 +683,13 @@ def main() -> int:
             if not args.only_faults:
                 for count in (int(n) for n in args.servers.split(",")):
                     with serving(env, count, data, f"{count}-servers") as servers:
-                        report_run(LABELS[database], count, measure(servers, data, args), args)
+                        result = measure_counting(servers, data, backing, args)
+                        report_run(LABELS[database], count, result, args)
                         if args.capacity:
                             closed = argparse.Namespace(
                                 **{**vars(args), "think": (0.0, 0.0), "seconds": args.capacity}
                             )
-                            result = measure(servers, data, closed)
+                            result = measure_counting(servers, data, backing, closed)
                             report_run(LABELS[database], count, result, closed)
             if args.faults or args.only_faults:
                 for fault in FAULTS:
