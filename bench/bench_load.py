@@ -16,9 +16,16 @@ loopback and bounded in time (`--seconds`, default 60):
 
 Reported per page type: requests, requests/s, p50 and p99 latency, errors (any status that
 is not a success, and failed connections); on SQLite the "database is locked" lines in
-the servers' logs; memory of every server (RSS and PSS from /proc/PID/smaps_rollup, master
-and workers, after the run); the load average before and after each run and the client's
-own CPU time. The machine is shared: the load average says how much else was running.
+the servers' logs; on PostgreSQL the most client connections at once; memory of every
+server (RSS and PSS from /proc/PID/smaps_rollup, master and workers, after the run); the
+load average before and after each run and the client's own CPU time. The machine is
+shared: the load average says how much else was running.
+
+A request sent on a kept-alive connection that the server closes at that moment (its
+keep-alive ran out) fails before any answer. A browser sends it again on a new connection,
+and so does request() here, once; such retries are counted and printed apart from the
+errors, with the client's event-loop lag, which makes that race likely (issue 16: the
+dropped connections of the two-server runs were that, docs/deploy.md: sizing).
 
 `--faults` then injects faults during a load run and prints the fault table (errors seen,
 time from the fault until requests succeed again, p50 before, during and after):
