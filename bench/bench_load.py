@@ -16,9 +16,16 @@ loopback and bounded in time (`--seconds`, default 60):
 
 Reported per page type: requests, requests/s, p50 and p99 latency, errors (any status that
 is not a success, and failed connections); on SQLite the "database is locked" lines in
-the servers' logs; memory of every server (RSS and PSS from /proc/PID/smaps_rollup, master
-and workers, after the run); the load average before and after each run and the client's
-own CPU time. The machine is shared: the load average says how much else was running.
+the servers' logs; on PostgreSQL the most client connections at once; memory of every
+server (RSS and PSS from /proc/PID/smaps_rollup, master and workers, after the run); the
+load average before and after each run and the client's own CPU time. The machine is
+shared: the load average says how much else was running.
+
+A request sent on a kept-alive connection that the server closes at that moment (its
+keep-alive ran out) fails before any answer. A browser sends it again on a new connection,
+and so does request() here, once; such retries are counted and printed apart from the
+errors, with the client's event-loop lag, which makes that race likely (issue 16: the
+dropped connections of the two-server runs were that, docs/deploy.md: sizing).
 
 `--faults` then injects faults during a load run and prints the fault table (errors seen,
 time from the fault until requests succeed again, p50 before, during and after):
@@ -72,6 +79,9 @@ QUERIES = ("energy", "solar power", "students", "clean energy schools", "环保"
 SUCCESS = frozenset({200, 201, 204, 301, 302, 304})
 LOCKED = "database is locked"
 LEARNER_CARDS = 200  # notebook size of each bench learner (about one in ten due)
+LAG_PROBE = 0.05  # seconds between two looks at the client's event-loop lag
+CLIENT_CONNECTIONS = ("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+                      " AND pid <> pg_backend_pid()")  # fmt: skip
 
 
 # -- the site ---------------------------------------------------------------------------------
@@ -206,6 +216,8 @@ class Stats:
     latencies: dict = field(default_factory=dict)  # page type -> [ms]
     timeline: list = field(default_factory=list)  # (seconds since start, ms, ok)
     errors: dict = field(default_factory=dict)  # (page type, reason) -> count
+    retries: dict = field(default_factory=dict)  # (page type, reason) -> count (see request)
+    loop_lags: list = field(default_factory=list)  # ms the client's event loop was late
 
     def record(self, page: str, began: float, ok: bool, reason: str = "") -> None:
         now = time.monotonic()
@@ -214,6 +226,9 @@ class Stats:
         self.timeline.append((now - self.started, elapsed, ok))
         if not ok:
             self.errors[(page, reason)] = self.errors.get((page, reason), 0) + 1
+
+    def retried(self, page: str, reason: str) -> None:
+        self.retries[(page, reason)] = self.retries.get((page, reason), 0) + 1
 
 
 @dataclass
@@ -230,19 +245,70 @@ class Plan:
         return self.bases[next(self.turn) % len(self.bases)]  # round robin, as a proxy does
 
 
-async def request(http, stats: Stats, page: str, method: str, url: str, **options):
-    """One request; its latency and outcome recorded; the JSON answer or None."""
+@dataclass
+class Clients:
+    """The load's HTTP client (kept-alive connections) and one that opens a new connection
+    for every request, for the retries of request()."""
+
+    kept: object
+    fresh: object
+
+
+async def request(http: Clients, stats: Stats, page: str, method: str, url: str, **options):
+    """One request; its latency and outcome recorded; the JSON answer or None.
+
+    As a browser does, a request whose kept-alive connection was closed or reset before any
+    byte of the answer came is sent once more on a new connection (the server closed the
+    idle connection as the request went out, so it never read it; Yingdu's POSTs are safe
+    to repeat anyway: adding a word twice adds one sentence, a review carries its key).
+    Such retries are counted and reported apart (Stats.retries), never hidden; a failure
+    on a new connection, or on the retry, is an error."""
+    from aiohttp import ClientOSError, ServerDisconnectedError
+
     began = time.monotonic()
-    try:
-        async with http.request(method, url, allow_redirects=False, **options) as answer:
-            body = await answer.read()
-            ok = answer.status in SUCCESS
-            stats.record(page, began, ok, "" if ok else f"HTTP {answer.status}")
-            if ok and answer.content_type == "application/json":
-                return json.loads(body)
-    except Exception as error:  # refused or reset connections, timeouts, broken answers
-        stats.record(page, began, False, type(error).__name__)
+    for client in (http.kept, http.fresh):
+        trace = {"reused": False}
+        try:
+            async with client.request(method, url, allow_redirects=False,
+                                      trace_request_ctx=trace, **options) as answer:  # fmt: skip
+                body = await answer.read()
+                ok = answer.status in SUCCESS
+                stats.record(page, began, ok, "" if ok else f"HTTP {answer.status}")
+                if ok and answer.content_type == "application/json":
+                    return json.loads(body)
+                return None
+        except (ServerDisconnectedError, ClientOSError) as error:
+            reason = type(error).__name__
+            if trace["reused"] and client is http.kept:
+                stats.retried(page, reason)
+                continue
+            where = "kept-alive" if trace["reused"] else "new"
+            stats.record(page, began, False, f"{reason} on a {where} connection")
+        except Exception as error:  # refused connections, timeouts, broken answers
+            stats.record(page, began, False, type(error).__name__)
+        return None
     return None
+
+
+def reuse_tracing():
+    """aiohttp tracing that marks a request sent on a kept-alive (reused) connection."""
+    import aiohttp
+
+    async def reused(session, context, params) -> None:
+        context.trace_request_ctx["reused"] = True
+
+    tracing = aiohttp.TraceConfig()
+    tracing.on_connection_reuseconn.append(reused)
+    return tracing
+
+
+async def watch_loop_lag(plan: Plan, stats: Stats) -> None:
+    """How late the client's event loop wakes up: a late loop sends a request on a
+    connection it believes fresh long after the server started counting its keep-alive."""
+    while time.monotonic() < plan.deadline:
+        expected = time.monotonic() + LAG_PROBE
+        await asyncio.sleep(LAG_PROBE)
+        stats.loop_lags.append(max(0.0, time.monotonic() - expected) * 1000)
 
 
 async def pause(plan: Plan) -> None:
@@ -301,14 +367,24 @@ async def drive(plan: Plan, args, seconds: float, fault=None) -> Stats:
 
     stats = Stats()
     plan.deadline = time.monotonic() + seconds
-    # Idle connections are closed after 1 s, before gunicorn closes them (its keep-alive is
-    # 2 s): otherwise a request sent on a connection the server is closing at that moment
-    # fails, which a browser or nginx would retry and which is no fault of the site.
-    connector = aiohttp.TCPConnector(limit=0, keepalive_timeout=1.0)
+    # Idle connections are closed after 1 s, before gunicorn closes them (YINGDU_KEEPALIVE);
+    # a request that still meets a closing connection is retried in request(), counted.
     timeout = aiohttp.ClientTimeout(total=30)
-    async with aiohttp.ClientSession(connector=connector, timeout=timeout,
-                                     cookie_jar=aiohttp.DummyCookieJar()) as http:  # fmt: skip
+
+    def session(connector):
+        return aiohttp.ClientSession(connector=connector, timeout=timeout,
+                                     trace_configs=[reuse_tracing()],
+                                     cookie_jar=aiohttp.DummyCookieJar())  # fmt: skip
+
+    kept = session(aiohttp.TCPConnector(limit=0, keepalive_timeout=1.0))
+    fresh = session(aiohttp.TCPConnector(limit=0, force_close=True))
+    async with kept, fresh:
+        # aiohttp would silently send a GET again after a reset; request() does it, counted
+        # (aiohttp's own test client turns it off the same way).
+        kept._retry_connection = fresh._retry_connection = False
+        http = Clients(kept, fresh)
         tasks = [reader(http, plan, stats) for _ in range(args.readers)]
+        tasks.append(watch_loop_lag(plan, stats))
         tasks += [learner(http, plan, stats, plan.sessions[n % len(plan.sessions)])
                   for n in range(args.learners)]  # fmt: skip
         if fault is not None:
@@ -343,6 +419,13 @@ def measure(servers: list[Server], data: Path, args) -> dict:
     return {"stats": stats, "load": (load_before, os.getloadavg()),
             "client_cpu": client_cpu() - cpu_before, "memory": memory(servers),
             "locked": locked_lines(servers)}  # fmt: skip
+
+
+def measure_counting(servers: list[Server], data: Path, backing: dict, args) -> dict:
+    """measure(), with the most PostgreSQL connections open at once during it."""
+    with counting_connections(backing) as peak:
+        result = measure(servers, data, args)
+    return {**result, "connections": peak["most"]}
 
 
 # -- faults -----------------------------------------------------------------------------------
@@ -406,7 +489,9 @@ def backing_services(database: str, args):
     if database == "sqlite":
         yield {}, {"outage": args.outage}
         return
-    cluster = localservices.init_postgres(args.pg_folder, max_connections=args.pg_connections)
+    cluster = localservices.init_postgres(
+        args.pg_folder, args.pg_port or None, max_connections=args.pg_connections
+    )
     redis_port = localservices.free_port()
     backing = {"postgres": cluster, "redis_port": redis_port, "outage": args.outage}
     try:
@@ -418,6 +503,37 @@ def backing_services(database: str, args):
         if "redis" in backing:
             localservices.stop_process(backing["redis"])
         localservices.remove_postgres(cluster)
+
+
+@contextlib.contextmanager
+def counting_connections(backing: dict):
+    """The most client connections our PostgreSQL had at once while the block ran (the
+    yielded dict's "most"; None on SQLite): the web servers' pools, bounded by
+    YINGDU_DB_CONNECTIONS each, against max_connections."""
+    peak = {"most": None}
+    if "postgres" not in backing:
+        yield peak
+        return
+    import threading
+
+    import psycopg
+
+    done = threading.Event()
+
+    def watch() -> None:
+        with psycopg.connect(backing["postgres"].url, autocommit=True) as watcher:
+            peak["most"] = 0
+            while not done.wait(0.25):
+                count = watcher.execute(CLIENT_CONNECTIONS).fetchone()[0]
+                peak["most"] = max(peak["most"], count)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        yield peak
+    finally:
+        done.set()
+        thread.join()
 
 
 # -- reports ------------------------------------------------------------------------------------
@@ -449,11 +565,27 @@ def report_run(label: str, servers: int, result: dict, args) -> None:
     print(f"{'all':<14} {total:>8} {total / args.seconds:>7.0f} {'':>7} {'':>8} {errors:>6}")
     for (page, reason), count in sorted(stats.errors.items()):
         print(f"  error: {page}: {reason} × {count}")
+    report_retries(stats)
     print(f'"{LOCKED}" in the server logs: {result["locked"]}')
+    if result.get("connections") is not None:
+        print(f"PostgreSQL client connections at most {result['connections']} at once "
+              f"(max_connections {args.pg_connections})")  # fmt: skip
     for n, figures in enumerate(result["memory"]):
         print(f"server {n + 1}: {figures['workers']} workers; RSS {figures['rss']:.0f} MB, "
               f"PSS {figures['pss']:.0f} MB (master {figures['master_pss']:.0f} MB, "
               f"{figures['worker_pss']:.0f} MB per worker)")  # fmt: skip
+
+
+def report_retries(stats: Stats, indent: str = "") -> None:
+    """The requests sent again after a kept-alive connection closed under them (not errors:
+    a browser does the same), and how late the client's event loop ran."""
+    retried = sum(stats.retries.values())
+    lags = stats.loop_lags
+    print(f"{indent}retried once on a new connection (kept-alive connection closed as the "
+          f"request went out): {retried}; client event-loop lag p99 "
+          f"{percentile(lags, 0.99):.0f} ms, max {max(lags, default=0):.0f} ms")  # fmt: skip
+    for (page, reason), count in sorted(stats.retries.items()):
+        print(f"{indent}  retried: {page}: {reason} × {count}")
 
 
 def report_faults(rows: list[tuple[str, dict]]) -> None:
@@ -480,6 +612,7 @@ def report_faults(rows: list[tuple[str, dict]]) -> None:
         )
         for (page, reason), count in sorted(stats.errors.items()):
             print(f"{'':<19}   {page}: {reason} × {count}")
+        report_retries(stats, f"{'':<19}   ")
 
 
 def think_text(args) -> str:
@@ -527,10 +660,11 @@ def main() -> int:
     parser.add_argument("--outage", type=float, default=10, help="seconds Redis stays down")
     parser.add_argument("--lexicon", help="a built lexicon (default: built once into /tmp)")
     parser.add_argument("--pg-folder", default="/tmp/loadpg")
+    parser.add_argument("--pg-port", type=int, default=0, help="default: a free port")
     parser.add_argument(
         "--pg-connections", type=int, default=100,
-        help="PostgreSQL's max_connections (its default 100 is too few for two default web "
-        "servers: docs/deploy.md)",
+        help="PostgreSQL's max_connections (default 100, PostgreSQL's own: two default web "
+        "servers hold at most 2 × YINGDU_DB_CONNECTIONS, docs/deploy.md)",
     )  # fmt: skip
     parser.add_argument(
         "--capacity", type=float, default=0, metavar="SECONDS",
@@ -556,12 +690,13 @@ def main() -> int:
             if not args.only_faults:
                 for count in (int(n) for n in args.servers.split(",")):
                     with serving(env, count, data, f"{count}-servers") as servers:
-                        report_run(LABELS[database], count, measure(servers, data, args), args)
+                        result = measure_counting(servers, data, backing, args)
+                        report_run(LABELS[database], count, result, args)
                         if args.capacity:
                             closed = argparse.Namespace(
                                 **{**vars(args), "think": (0.0, 0.0), "seconds": args.capacity}
                             )
-                            result = measure(servers, data, closed)
+                            result = measure_counting(servers, data, backing, closed)
                             report_run(LABELS[database], count, result, closed)
             if args.faults or args.only_faults:
                 for fault in FAULTS:

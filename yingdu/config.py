@@ -38,6 +38,11 @@ WORKER_CLASSES = ("gthread", "sync")
 # Where background jobs are queued: the database (embedded default) or Redis through RQ
 # (the default when a Redis URL is configured).
 JOB_QUEUES = ("database", "redis")
+POSTGRESQL_SCHEMES = ("postgres", "postgresql", "pgsql")  # dj-database-url's names
+POOL_MIN_IDLE_SECONDS = 10  # a pooled connection idle this long (or DB_CONN_MAX_AGE) closes
+# The pool of a process other than a web worker (`yingdu worker`, commands); `yingdu serve`
+# gives each of its workers its share of YINGDU_DB_CONNECTIONS (worker_pool_size).
+DEFAULT_POOL_SIZE = 4
 
 
 class ConfigError(ValueError):
@@ -119,6 +124,9 @@ class Config:
     csrf_trusted_origins: list[str]
     database_url: str = field(repr=False)
     db_conn_max_age: int | None  # seconds; None: for good
+    db_connections: int
+    db_pool_size: int
+    db_pool_timeout: float
     redis_url: str = field(repr=False)
     time_zone: str
     log_level: str
@@ -140,6 +148,7 @@ class Config:
     threads: int
     preload: bool
     graceful_timeout: float
+    keepalive: float
     forwarded_allow_ips: str
     # Pages, view counts and search.
     page_cache_seconds: int
@@ -213,6 +222,9 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         csrf_trusted_origins=env.items("CSRF_TRUSTED_ORIGINS"),
         database_url=database_url,
         db_conn_max_age=conn_max_age(env, database_url),
+        db_connections=env.whole("YINGDU_DB_CONNECTIONS", 40),
+        db_pool_size=env.whole("YINGDU_DB_POOL_SIZE", DEFAULT_POOL_SIZE),
+        db_pool_timeout=env.decimal("YINGDU_DB_POOL_TIMEOUT", 10),
         redis_url=env.text("REDIS_URL"),
         time_zone=env.text("TIME_ZONE", "Asia/Shanghai"),
         log_level=env.text("LOG_LEVEL", "WARNING").upper(),
@@ -232,6 +244,7 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         threads=env.whole("YINGDU_THREADS", 16),
         preload=env.flag("YINGDU_PRELOAD", True),
         graceful_timeout=env.decimal("YINGDU_GRACEFUL_TIMEOUT", 10),
+        keepalive=env.decimal("YINGDU_KEEPALIVE", 5),
         forwarded_allow_ips=env.text("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
         page_cache_seconds=env.whole("YINGDU_PAGE_CACHE_SECONDS", 300),
         view_count_flush_every=env.whole("YINGDU_VIEW_COUNT_FLUSH_EVERY", 50),
@@ -284,6 +297,41 @@ def job_settings(env: Environment) -> dict:
         "job_attempts": max(1, env.whole("YINGDU_JOB_ATTEMPTS", 3)),
         "job_lease_seconds": env.decimal("YINGDU_JOB_LEASE_SECONDS", 60),
     }
+
+
+def is_postgresql(database_url: str) -> bool:
+    return database_url.split(":", 1)[0] in POSTGRESQL_SCHEMES
+
+
+def database_pool(config: Config) -> dict | None:
+    """The psycopg pool options of this process on PostgreSQL, or None (SQLite, or
+    YINGDU_DB_CONNECTIONS=0: one connection per thread, kept for DB_CONN_MAX_AGE). The
+    threads of a process share at most YINGDU_DB_POOL_SIZE connections, so what a web
+    server holds is bounded by YINGDU_DB_CONNECTIONS, not by its threads; a thread that
+    finds every connection busy waits up to YINGDU_DB_POOL_TIMEOUT seconds for one."""
+    if not config.db_connections or not is_postgresql(config.database_url):
+        return None
+    return {
+        "min_size": 1,
+        "max_size": max(1, config.db_pool_size),
+        "timeout": config.db_pool_timeout,
+        "max_idle": max(config.db_conn_max_age, POOL_MIN_IDLE_SECONDS),
+    }
+
+
+def worker_pool_size(server_connections: int, workers: int, threads: int) -> int:
+    """Each web worker's pool: its share of the server's connections (at least one, and no
+    more than it has threads to use them)."""
+    return max(1, min(threads, server_connections // workers))
+
+
+def server_connections(workers: int, threads: int, server_budget: int) -> int:
+    """The most PostgreSQL connections one `yingdu serve` can hold: its workers' pools, or
+    without pools (budget 0) one per thread (the preloading master closes its own before
+    forking)."""
+    if not server_budget:
+        return workers * threads
+    return workers * worker_pool_size(server_budget, workers, threads)
 
 
 def existing_dir(path: Path | None) -> Path | None:

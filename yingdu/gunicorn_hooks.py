@@ -4,8 +4,9 @@ With --preload the master imports the site (yingdu/wsgi.py) and forks the worker
 share its memory copy-on-write. Three things need care:
 
 - Nothing that talks to a server may cross the fork: `pre_fork` closes the master's
-  database and cache connections before every fork (a worker gets its own on first use;
-  the lexicon reopens its SQLite file in the child, yingdu/lexicon/store.py).
+  database and cache connections, and its PostgreSQL connection pool (whose threads would
+  not exist in the child), before every fork (a worker gets its own on first use; the
+  lexicon reopens its SQLite file in the child, yingdu/lexicon/store.py).
 - A process that exits normally runs the interpreter's finalization, which releases every
   object one by one. In a worker that writes to every page of the shared heap, so each
   worker copies the master's whole heap on the way out: under load that took seconds per
@@ -37,14 +38,18 @@ class ThreadWorker(GunicornThreadWorker):
 
 
 def close_connections() -> None:
-    """Close the calling thread's database and cache connections, if the site is loaded
-    in this process (a master without --preload never loads it)."""
+    """Close the calling thread's database and cache connections and the process's
+    database pool, if the site is loaded in this process (a master without --preload never
+    loads it)."""
     if "django.db" not in sys.modules:
         return
     from django.core.cache import caches
     from django.db import connections
 
     connections.close_all()
+    for connection in connections.all(initialized_only=True):
+        if getattr(connection, "pool", None) is not None:
+            connection.close_pool()
     caches.close_all()
 
 

@@ -126,6 +126,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+DATABASE_POOL = config.database_pool(CONFIG)
+if DATABASE_POOL:
+    # Each process's threads share a bounded psycopg pool (yingdu/config.py): two or more
+    # web servers cannot exceed PostgreSQL's max_connections by their number of threads.
+    # The pool keeps the connections (Django requires CONN_MAX_AGE 0 with it) and, with
+    # CONN_HEALTH_CHECKS, hands out only connections that answer.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = DATABASE_POOL
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run while an editor saves; IMMEDIATE avoids "database is locked"
     # surprises when two writers meet.

@@ -25,6 +25,12 @@ def register(subparsers) -> None:
         help="load the site once in the master and share it with the workers",
     )
     serve.add_argument("--graceful-timeout", type=float, default=settings.graceful_timeout)
+    serve.add_argument(
+        "--keep-alive",
+        type=float,
+        default=settings.keepalive,
+        help="seconds an idle client connection is kept open (above the proxy's)",
+    )
     serve.set_defaults(func=cmd_serve, needs_django=True)
 
 
@@ -32,12 +38,12 @@ def register(subparsers) -> None:
 WORKER_CLASS_PATHS = {"gthread": "yingdu.gunicorn_hooks.ThreadWorker"}
 
 
-def default_workers(worker_class: str) -> int:
+def default_workers(worker_class: str, cores: int | None = None) -> int:
     """Workers when WEB_CONCURRENCY is unset. Threaded workers: one per core and one more,
     16 threads each, keep every core busy (bench/bench_pages.py: about the throughput of
     2 × cores + 1 on 2 cores), and each process costs memory (docs/operators.md: memory).
     Sync workers answer one request each at a time: gunicorn's 2 × cores + 1."""
-    cores = os.cpu_count() or 1
+    cores = cores or os.cpu_count() or 1
     return cores + 1 if worker_class == "gthread" else cores * 2 + 1
 
 
@@ -49,6 +55,7 @@ def gunicorn_argv(
     worker_class: str = "gthread",
     preload: bool | None = None,
     graceful_timeout: float | None = None,
+    keepalive: float | None = None,
 ) -> list[str]:
     """gunicorn's command line. Threaded workers (gthread, the default): a client that sends
     its request slowly holds one thread, not a whole worker, and idle connections wait in the
@@ -56,10 +63,17 @@ def gunicorn_argv(
     worker is busy, because requests then wait in the one kernel queue rather than inside a
     worker, but a slow client holds a whole worker: only behind a buffering proxy
     (docs/operators.md). gunicorn reads FORWARDED_ALLOW_IPS itself (the proxies whose
-    X-Forwarded-Proto it trusts)."""
+    X-Forwarded-Proto it trusts).
+
+    The keep-alive (YINGDU_KEEPALIVE, 5 s) stays well above a proxy's idle timeout for its
+    kept connections (docs/deploy.md: nginx's 1 s): the side that closes an idle connection
+    must be the one that sends on it, or a request sent as the server closes the connection
+    is lost (a reset, which nginx does not retry for a POST). With gunicorn's 2 s, a client
+    running a second late met it (docs/deploy.md: sizing)."""
     settings = config.load()
     preload = settings.preload if preload is None else preload
     graceful_timeout = settings.graceful_timeout if graceful_timeout is None else graceful_timeout
+    keepalive = settings.keepalive if keepalive is None else keepalive
     threaded = worker_class == "gthread"
     return [
         sys.executable, "-m", "gunicorn", "yingdu.wsgi",
@@ -69,6 +83,7 @@ def gunicorn_argv(
         "--worker-class", WORKER_CLASS_PATHS.get(worker_class, worker_class),
         "--threads", str(threads if threaded else 1),
         "--graceful-timeout", f"{graceful_timeout:g}",
+        "--keep-alive", f"{keepalive:g}",
         "--no-control-socket",  # unused; one per user, so servers on a machine share it
         "--access-logfile", "-",
         "--forwarded-allow-ips", settings.forwarded_allow_ips,
@@ -104,6 +119,65 @@ def collect_static_if_changed() -> None:
     stamp.write_text(digest)
 
 
+def postgresql_connection_room() -> tuple[int, int] | None:
+    """PostgreSQL's max_connections less its superuser reserve, and the connections open
+    now; None on SQLite or when the database does not answer (the server starts anyway).
+    A connection of its own, closed at once: nothing of it may reach gunicorn."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    import psycopg
+
+    try:
+        params = {**connection.get_connection_params(), "connect_timeout": 5}
+        with psycopg.connect(**params) as check:
+            return check.execute(
+                "SELECT current_setting('max_connections')::int"
+                " - current_setting('superuser_reserved_connections')::int,"
+                " (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+                "  AND pid <> pg_backend_pid())"
+            ).fetchone()
+    except psycopg.Error:  # unreachable now: the workers will say so on their first request
+        return None
+
+
+def report_database_connections(workers: int, threads: int) -> None:
+    """Say how many PostgreSQL connections this server may hold, and warn when they do not
+    fit in what the database has left (every other server and worker counts too)."""
+    room = postgresql_connection_room()
+    if room is None:
+        return
+    allowed, in_use = room
+    settings = config.load()
+    budget = settings.db_connections
+    most = config.server_connections(workers, threads, budget)
+    if budget:
+        pooled = f"a pool of {config.worker_pool_size(budget, workers, threads)} per worker"
+    else:
+        pooled = "one per thread, no pool"
+    print(f"PostgreSQL: this server holds at most {most} connections ({pooled}); "
+          f"max_connections allows {allowed}, {in_use} in use now", flush=True)  # fmt: skip
+    if most > allowed - in_use:
+        print(
+            f'Warning: PostgreSQL may refuse connections under load ("too many clients"): '
+            f"this server may need {most} and only {allowed - in_use} are free. Lower "
+            f"YINGDU_DB_CONNECTIONS, or raise max_connections "
+            f"(docs/deploy.md: PostgreSQL).",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def share_database_connections(workers: int, threads: int) -> None:
+    """Give each worker its share of YINGDU_DB_CONNECTIONS as its pool (the workers read it
+    from the environment gunicorn inherits)."""
+    budget = config.load().db_connections
+    if budget:
+        size = config.worker_pool_size(budget, workers, threads)
+        os.environ["YINGDU_DB_POOL_SIZE"] = str(size)
+
+
 def cmd_serve(args) -> int:
     from django.conf import settings
     from django.core.management import call_command
@@ -120,8 +194,9 @@ def cmd_serve(args) -> int:
         f" workers × {threads} threads",
         flush=True,
     )
-    argv = gunicorn_argv(
-        host, port, workers, threads, args.worker_class, args.preload, args.graceful_timeout
-    )
+    report_database_connections(workers, threads)
+    share_database_connections(workers, threads)
+    argv = gunicorn_argv(host, port, workers, threads, args.worker_class, args.preload,
+                         args.graceful_timeout, args.keep_alive)  # fmt: skip
     os.execv(argv[0], argv)
     return 0  # not reached
