@@ -93,7 +93,7 @@ def copy_to(fileobj, path: Path) -> Path:
 def run_child(path, kind: str, out: Path, limits: Limits) -> str:
     cpu = max(1, math.ceil(limits.seconds))
     argv = [sys.executable, "-m", __name__, kind, str(path), str(out), str(limits.memory),
-            str(cpu)]  # fmt: skip
+            str(cpu), str(os.getpid())]  # fmt: skip
     try:
         done = subprocess.run(
             argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -122,16 +122,19 @@ def child_environment() -> dict:
 PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent() -> None:
-    """Ask Linux to kill this child when the process that started it dies (a worker killed
-    with SIGKILL half-way through a job), instead of reading on until its CPU limit."""
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this child when PARENT, the process that started it, dies (a worker
+    killed with SIGKILL half-way through a job), instead of reading on until its CPU limit;
+    a parent already gone before the request was made ends the child here."""
     try:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: the CPU limit still ends the child
-        pass
+        return
+    if os.getppid() != parent:
+        os._exit(EXIT_LIMIT)
 
 
 def apply_limits(memory: int, cpu_seconds: int) -> None:
@@ -161,8 +164,8 @@ def child(kind: str, source: str, out: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    kind, source, out, memory, cpu = argv
-    die_with_parent()
+    kind, source, out, memory, cpu, parent = argv
+    die_with_parent(int(parent))
     apply_limits(int(memory), int(cpu))
     try:
         child(kind, source, Path(out))
