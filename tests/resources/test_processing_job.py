@@ -6,6 +6,7 @@ only the uploader follows the job, and only they or an editor run it again."""
 
 import pytest
 
+from yingdu.jobs import service
 from yingdu.jobs.models import Job
 from yingdu.resources.models import Resource
 from yingdu.search.models import SearchEntry
@@ -163,3 +164,22 @@ def test_a_job_that_gave_up_shows_as_failed(client, teacher, renjiao, settings):
     resource = Resource.objects.get()
     assert not resource.processing and resource.processing_error.startswith("工作进程")
     assert "重新处理" in page(client, resource)
+
+
+def test_the_review_queue_shows_the_processing_state(client, teacher, editor, renjiao):
+    upload(client_for(client, teacher), renjiao, [("坏.pdf", b"%PDF-1.4 broken")])
+    client_for(client, editor)
+    assert "处理中" in client.get("/resources/review/").content.decode()
+    process_uploads()
+    assert "处理失败" in client.get("/resources/review/").content.decode()
+
+
+def test_a_resource_deleted_while_its_job_waits_leaves_nothing(
+    client, teacher, renjiao, media, django_capture_on_commit_callbacks
+):
+    resource = upload(client_for(client, teacher), renjiao, [("a.pdf", samples.pdf())])
+    job_id = resource.text_job_id
+    with django_capture_on_commit_callbacks(execute=True):
+        Resource.objects.get().delete()
+    assert service.run_job.call(job_id) == "done"
+    assert stored_files(media) == []  # no preview made for a resource that is gone

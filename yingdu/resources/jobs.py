@@ -109,6 +109,10 @@ def read_documents(context) -> dict:
         shutil.rmtree(workdir, ignore_errors=True)
     error = failure_message(files, outcomes)
     text = save_results(resource, files, texts, previews, error)
+    if text is None:  # deleted while its documents were read
+        for name in previews.values():
+            default_storage.delete(name)
+        return {"resource": None}
     if error:
         raise JobFailed(error)
     return {"resource": resource.pk, "files": len(files), "characters": len(text)}
@@ -152,11 +156,13 @@ def failure_message(files: list[ResourceFile], outcomes: dict) -> str:
     return " ".join(messages)
 
 
-def save_results(resource, files, texts: dict, previews: dict, error: str) -> str:
+def save_results(resource, files, texts: dict, previews: dict, error: str) -> str | None:
     """Record the text, previews and outcome in one step; the resource's save refreshes its
-    search entry and cached pages. Returns the text."""
+    search entry and cached pages. Returns the text (None: the resource is gone)."""
     with transaction.atomic():
-        resource = Resource.objects.select_for_update().get(pk=resource.pk)
+        resource = Resource.objects.select_for_update().filter(pk=resource.pk).first()
+        if resource is None:
+            return None
         for stored in files:
             preview = previews.get(stored.pk, "")
             if stored.preview.name != preview:

@@ -295,7 +295,7 @@ def mine(request):
 def review(request):
     pending = (
         Resource.objects.filter(status=ResourceStatus.PENDING)
-        .select_related("edition", "uploader")
+        .select_related("edition", "uploader", "text_job")
         .prefetch_related("files")
         .order_by("created_at")
     )
