@@ -183,3 +183,16 @@ def test_a_resource_deleted_while_its_job_waits_leaves_nothing(
         Resource.objects.get().delete()
     assert service.run_job.call(job_id) == "done"
     assert stored_files(media) == []  # no preview made for a resource that is gone
+
+
+def test_the_demo_loader_leaves_resources_with_their_text(renjiao, media):
+    from yingdu.demo.resources import load_demo_resources
+
+    created, _ = load_demo_resources()
+    resources = list(Resource.objects.prefetch_related("files"))
+    assert created == len(resources) > 0
+    assert {r.text_state for r in resources} == {"ready"}
+    files = [f for r in resources for f in r.files.all()]
+    office = [f.resource for f in files if f.kind in ("docx", "pptx")]
+    assert office and all(r.text for r in office)  # the demo pdf is a picture: no text layer
+    assert all(f.preview for f in files if f.kind == "pdf")
