@@ -27,6 +27,8 @@ NOT_PAGES = {
     "resources:publish": "POST action of the review page (redirects back)",
     "resources:reject": "POST action of the review page (redirects back)",
     "resources:decide_teacher": "POST action of the review page (redirects back)",
+    "resources:process_again": "POST action of a resource's page (重新处理, redirects back)",
+    "resources:delete": "POST action of a resource's page (删除此上传, redirects)",
     "resources:download": "a file download",
     "placement:notebook": "POST action of the result page (adds the ticked words, redirects)",
     "resources:preview": "a PNG image",
