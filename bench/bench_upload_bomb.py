@@ -1,10 +1,14 @@
-"""Document-bomb benchmark: memory and time of the web process while it takes an upload.
+"""Document-bomb benchmark: memory and time of the web process while it takes an upload,
+and of the background job that then reads it.
 
-For each hostile file (a 40 MB-of-paragraphs docx and pptx, a docx of 8 MB of paragraphs
-that is under the XML-part cap, a 10 KB pdf whose page takes minutes to draw) a fresh
-"web process" (Django with the production settings on a temporary SQLite database) posts
-the upload through Django's test client as a signed-in teacher and reports the response
-status, seconds, its own peak resident memory and the length of the text stored.
+For each file (an ordinary pdf and docx, then hostile ones: a 40 MB-of-paragraphs docx and
+pptx, a docx of 8 MB of paragraphs that is under the XML-part cap, a 10 KB pdf whose page
+takes minutes to draw) a fresh "web process" (Django with the production settings on a
+temporary SQLite database) posts the upload through Django's test client as a signed-in
+teacher and reports the response status and seconds; then, as a worker would, it runs the
+upload's queued job (yingdu/resources/jobs.py, when the checkout has it) and reports the
+job's seconds and state, the process's peak resident memory and the length of the text
+stored.
 `--code DIR` runs another checkout (e.g. the code before the sandbox) for a before/after
 comparison; `--timeout` stops a run that never ends. By hand:
 
@@ -45,9 +49,19 @@ data = {"title": "bomb", "type": "courseware", "grade": "p5", "volume": "first",
 start = time.monotonic()
 response = client.post("/resources/upload/", data)
 seconds = time.monotonic() - start
+job = {}
+try:
+    from yingdu.jobs.models import Job
+    from yingdu.jobs.service import run_job
+    start = time.monotonic()
+    for queued in Job.objects.filter(kind="resource_text", state="queued"):
+        job = {"job_state": run_job.call(queued.pk)}
+    job["job_seconds"] = round(time.monotonic() - start, 2)
+except ImportError:  # a checkout from before the jobs
+    pass
 resource_ = Resource.objects.first()
 print(json.dumps({
-    "status": response.status_code, "seconds": round(seconds, 2),
+    "status": response.status_code, "seconds": round(seconds, 2), **job,
     "web_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     "text_chars": len(resource_.text) if resource_ else None,
 }))
@@ -59,6 +73,8 @@ def hostile_files(folder: Path) -> list[tuple[str, Path]]:
     from tests.resources import samples
 
     files = {
+        "lesson.pdf": samples.pdf(),
+        "plan.docx": samples.docx(),
         "bomb.docx": samples.docx_bomb(40 * MB),
         "bomb.pptx": samples.pptx_bomb(40 * MB),
         "under-cap.docx": samples.docx_bomb(8 * MB),

@@ -27,6 +27,8 @@ NOT_PAGES = {
     "resources:publish": "POST action of the review page (redirects back)",
     "resources:reject": "POST action of the review page (redirects back)",
     "resources:decide_teacher": "POST action of the review page (redirects back)",
+    "resources:process_again": "POST action of a resource's page (重新处理, redirects back)",
+    "resources:delete": "POST action of a resource's page (删除此上传, redirects)",
     "resources:download": "a file download",
     "placement:notebook": "POST action of the result page (adds the ticked words, redirects)",
     "resources:preview": "a PNG image",
@@ -92,7 +94,7 @@ def seed() -> dict[str, User]:
     """Content of every kind (the demo, a resource uploaded by a teacher and published, one
     pending), a student with a notebook card, and the accounts that see every page."""
     from tests.resources import samples
-    from tests.resources.conftest import ensure_editions, upload_data
+    from tests.resources.conftest import ensure_editions, process_uploads, upload_data
     from yingdu.notebook import service as notebook
     from yingdu.resources.models import Edition, Resource
 
@@ -105,6 +107,7 @@ def seed() -> dict[str, User]:
     for title in ("五年级上册 Unit 1 课件", "五年级上册 Unit 2 课件"):
         pdf = (f"{title}.pdf", samples.pdf())
         client.post(reverse("resources:upload"), upload_data(edition, [pdf], title=title))
+    process_uploads()  # as a worker would: a processing page reloads itself
     Resource.objects.order_by("pk").first().publish(people[EDITOR])
     word_item = kinds.get("news").published().first()
     notebook.add_word(people[STUDENT], "resilient", WORD_CONTEXT, ("news", word_item.pk))

@@ -1,4 +1,5 @@
-"""A teacher signs in and uploads a PDF courseware for 五年级 上册 人教版, an editor publishes
+"""A teacher signs in and uploads a PDF courseware for 五年级 上册 人教版 (处理中 until a worker
+has read it), an editor publishes
 it, and a visitor narrows the list by clicking 课件, 五年级, 上册 and downloads the file with
 its Chinese name intact. The facet bar holds on a 375-px phone."""
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
+from tests.jobs.worker import run_queued
 from tests.resources import samples
 from tests.resources.conftest import ensure_editions
 from yingdu.accounts.roles import EDITOR, TEACHER, grant
@@ -54,6 +56,11 @@ def test_upload_review_filter_download(browser, live_server, people):
     teacher.wait_for_url(re.compile(r".*/resources/[a-z0-9-]+/$"))
     assert "编辑审核通过后" in teacher.locator(".messages").inner_text()
     assert "待审核" in teacher.locator(".status.pending").inner_text()
+    assert "处理中" in teacher.locator(".status.processing").inner_text()
+    run_queued()  # a worker reads the pdf: its text and first-page preview
+    teacher.reload()
+    assert teacher.locator(".status.processing").count() == 0
+    assert teacher.locator(".res-preview img").count() == 1
     teacher.context.close()
 
     visitor = browser.new_context(locale="zh-CN", accept_downloads=True).new_page()

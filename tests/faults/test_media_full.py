@@ -7,8 +7,9 @@ import errno
 import pytest
 
 from tests.resources import samples
-from tests.resources.conftest import stored_files, upload_data
+from tests.resources.conftest import process_uploads, stored_files, upload_data
 from yingdu.core.models import Tag
+from yingdu.jobs.models import Job
 from yingdu.resources.models import Resource, ResourceFile
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ def volume(settings, media):
 def assert_nothing_kept(media):
     assert not Resource.objects.exists() and not ResourceFile.objects.exists()
     assert not Tag.objects.filter(name="问候").exists()
+    assert not Job.objects.exists()  # no job left to read files that are not there
     assert stored_files(media) == []
 
 
@@ -48,7 +50,9 @@ def test_a_full_volume_keeps_nothing_and_says_so(teacher_client, renjiao, media,
     response = teacher_client.post(URL, upload_data(renjiao, FILES))
     assert response.status_code == 302
     assert Resource.objects.get().files.count() == 2
-    assert len(stored_files(media)) == 3  # two files and the PDF's preview
+    assert len(stored_files(media)) == 2  # the two files; the PDF's preview is the job's
+    assert process_uploads() == ["done"]
+    assert len(stored_files(media)) == 3
 
 
 def test_a_store_that_refuses_writes_keeps_nothing(teacher_client, renjiao, media, volume):

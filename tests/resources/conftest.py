@@ -85,6 +85,17 @@ def upload_data(edition, files, **extra):
     return data
 
 
+def process_uploads() -> list[str]:
+    """Run the queued jobs that read uploaded documents, here, as a worker would; the
+    states they end in."""
+    from yingdu.jobs import service
+    from yingdu.jobs.models import Job
+    from yingdu.resources.jobs import KIND_KEY
+
+    queued = Job.objects.filter(kind=KIND_KEY, state=Job.State.QUEUED).order_by("pk")
+    return [service.run_job.call(pk) for pk in list(queued.values_list("pk", flat=True))]
+
+
 @pytest.fixture
 def pdf_bytes():
     return samples.pdf()
@@ -110,6 +121,7 @@ def published_pdf(teacher, editor, renjiao, client):
     name = "五年级上册 Unit 1 课件.pdf"
     client.post("/resources/upload/", upload_data(renjiao, [(name, samples.pdf())]))
     client.logout()
+    process_uploads()
     resource = Resource.objects.get()
     resource.publish(editor)
     return resource

@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import run_yingdu
 
 from . import samples
-from .conftest import upload_data
+from .conftest import process_uploads, upload_data
 
 pytestmark = pytest.mark.attack  # issue 10: run alone by `make audit`
 
@@ -21,6 +21,7 @@ def mode(path: Path) -> int:
 @pytest.mark.django_db
 def test_uploaded_files_and_their_folders_are_private(teacher_client, renjiao, media):
     teacher_client.post("/resources/upload/", upload_data(renjiao, [("a.pdf", samples.pdf())]))
+    assert process_uploads() == ["done"]  # the preview, written by the job
     files = [p for p in media.rglob("*") if p.is_file()]
     folders = [media, *(p for p in media.rglob("*") if p.is_dir())]
     assert len(files) == 2  # the file and its preview

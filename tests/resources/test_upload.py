@@ -1,4 +1,5 @@
-"""Uploading: roles, content checks, size limits (413), duplicates, atomicity."""
+"""Uploading: roles, content checks, size limits (413), duplicates, atomicity; the text and
+previews come from the upload's background job (tests/resources/test_processing_job.py)."""
 
 import re
 
@@ -6,11 +7,12 @@ import pytest
 from django.core.files.storage import default_storage
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
+from yingdu.jobs.models import Job
 from yingdu.resources import services
 from yingdu.resources.models import Resource, ResourceFile
 
 from . import samples
-from .conftest import stored_files, upload_data
+from .conftest import process_uploads, stored_files, upload_data
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +45,15 @@ def test_teacher_upload_waits_for_review(teacher_client, teacher, renjiao, media
     assert stored.size == resource.size == len(samples.pdf())
     # The stored name is generated; nothing of the uploader's name reaches the disk.
     assert re.fullmatch(r"resources/\d{4}/\d{2}/[0-9a-f]{32}\.pdf", stored.file.name)
-    assert re.fullmatch(r"resources/previews/[0-9a-f]{32}\.png", stored.preview.name)
+    # The request only stored the file: the text and preview are the job's.
+    assert resource.text_state == "processing" and resource.text == "" and not stored.preview
+    assert len(stored_files(media)) == 1
+    assert process_uploads() == ["done"]
+    resource.refresh_from_db()
+    stored.refresh_from_db()
+    assert resource.text_state == "ready"
+    stem = stored.file.name.rpartition("/")[2].removesuffix(".pdf")
+    assert stored.preview.name == f"resources/previews/{stem}.png"
     assert len(stored_files(media)) == 2
     assert "Unit 1 Hello everyone" in resource.text
     # Not public yet.
@@ -52,6 +62,7 @@ def test_teacher_upload_waits_for_review(teacher_client, teacher, renjiao, media
 
 def test_editor_upload_publishes_directly(editor_client, renjiao):
     editor_client.post(URL, upload_data(renjiao, [("plan.docx", samples.docx())]))
+    process_uploads()
     resource = Resource.objects.get()
     assert resource.status == "published" and resource.is_published
     assert "My family" in resource.text
@@ -61,6 +72,7 @@ def test_several_files_in_one_upload(teacher_client, renjiao):
     files = [("plan.docx", samples.docx()), ("slides.pptx", samples.pptx()),
              ("song.mp3", samples.mp3_id3())]  # fmt: skip
     teacher_client.post(URL, upload_data(renjiao, files))
+    assert process_uploads() == ["done"]  # one job for the resource's documents
     resource = Resource.objects.get()
     assert [f.kind for f in resource.files.all()] == ["docx", "pptx", "mp3"]
     assert "My family" in resource.text and "Colours and shapes" in resource.text
@@ -118,9 +130,10 @@ def test_real_oversize_is_refused_while_reading(teacher_client, renjiao, setting
 def test_big_files_stream_to_temporary_files(teacher_client, renjiao, settings):
     settings.RESOURCE_UPLOAD_MAX_BYTES = 8 * 1024 * 1024
     teacher_client.post(URL, upload_data(renjiao, [("big.pdf", big_pdf(3 * 1024 * 1024))]))
+    process_uploads()
     stored = ResourceFile.objects.get()
     assert stored.size > 3 * 1024 * 1024
-    assert stored.preview  # rendered from the temporary file's path
+    assert stored.preview  # rendered from the stored file's path
 
 
 def test_duplicate_points_to_the_existing_resource(teacher_client, editor, renjiao, media):
@@ -132,7 +145,7 @@ def test_duplicate_points_to_the_existing_resource(teacher_client, editor, renji
     assert response.status_code == 200
     assert response.context["duplicates"] == [first]
     assert first.get_absolute_url() in response.content.decode()
-    assert Resource.objects.count() == 1 and len(stored_files(media)) == 2
+    assert Resource.objects.count() == 1 and len(stored_files(media)) == 1
     # A rejected resource's file may be uploaded again.
     first.reject(editor, "元数据错误")
     teacher_client.post(URL, upload_data(renjiao, [("copy.pdf", samples.pdf())], title="Fixed"))
@@ -145,7 +158,7 @@ def test_interrupted_upload_leaves_no_file_and_no_row(teacher_client, renjiao, m
 
     def save_then_fail(name, content, *args, **kwargs):
         calls.append(name)
-        if len(calls) == 3:  # first file and its preview written; fail on the second file
+        if len(calls) == 2:  # first file written; fail on the second file
             real_save(name, content, *args, **kwargs)
             raise ConnectionResetError("storage went away half-way")
         return real_save(name, content, *args, **kwargs)
@@ -154,8 +167,9 @@ def test_interrupted_upload_leaves_no_file_and_no_row(teacher_client, renjiao, m
     files = [("a.pdf", samples.pdf()), ("b.docx", samples.docx())]
     response = teacher_client.post(URL, upload_data(renjiao, files))
     assert response.status_code == 503  # the teacher is told (tests/faults/test_media_full.py)
-    assert len(calls) == 3
+    assert len(calls) == 2
     assert not Resource.objects.exists() and not ResourceFile.objects.exists()
+    assert not Job.objects.exists()  # nor a job left to read what is gone
     assert stored_files(media) == []
 
 

@@ -1,7 +1,8 @@
 """Two `yingdu serve` processes on two ports sharing one PostgreSQL database, one Redis and
 one S3-compatible store (moto's server mode, on loopback) behave as one site: a log-in on one
 is valid on the other, a resource published through one appears at once in the other's cached
-list and downloads through it, and log-in failures count across both. Runs in the
+list and downloads through it, an upload's text and preview made by a worker from the
+store show on the other, and log-in failures count across both. Runs in the
 PostgreSQL + Redis pass (DATABASE_URL and REDIS_URL set)."""
 
 import io
@@ -109,13 +110,13 @@ def log_in(session, base: str, password: str) -> int:
     return answer.status_code
 
 
-def upload(session, base: str) -> requests.Response:
+def upload(session, base: str, file=None, title=TITLE) -> requests.Response:
     form = session.get(base + "/resources/upload/", timeout=30)
     edition = re.search(r'<option value="(\d+)"', form.text.split('name="edition"')[1]).group(1)
     return session.post(base + "/resources/upload/", timeout=60, data={
-        "csrfmiddlewaretoken": csrf_token(form.text), "title": TITLE, "type": "lesson_plan",
+        "csrfmiddlewaretoken": csrf_token(form.text), "title": title, "type": "lesson_plan",
         "grade": "p5", "volume": "first", "edition": edition, "unit": "Unit 3",
-    }, files={"files": ("板书.png", png_bytes(), "image/png")},
+    }, files={"files": file or ("板书.png", png_bytes(), "image/png")},
         headers={"Referer": base + "/resources/upload/"})  # fmt: skip
 
 
@@ -167,3 +168,34 @@ def test_a_job_queued_by_one_server_is_run_by_a_worker(two_servers, site_env, tm
     assert "已完成" in page and job_page + "download/" in page
     exported = editor.get(second + job_page + "download/", timeout=30)  # from the object store
     assert exported.json()["account"]["username"] == EDITOR
+
+
+def test_an_upload_through_one_is_read_by_a_worker_and_previewed_by_the_other(
+    two_servers, site_env, tmp_path
+):
+    """The upload's job (text and preview of a pdf) reads the file from the object store
+    and writes the preview there; the other server shows the result."""
+    from tests.resources import samples
+
+    first, second = two_servers
+    editor = requests.Session()
+    assert log_in(editor, first, PASSWORD) == 302
+    title = "两台服务器 Unit 4 课件"
+    page = upload(editor, first, ("课件.pdf", samples.pdf("Unit 4 Seasons"), "application/pdf"),
+                  title)  # fmt: skip
+    assert page.status_code == 200 and "处理中" in page.text, page.text[-2000:]
+    detail_url = page.url.replace(first, second)
+    job_page = re.search(r'href="(/jobs/\d+/)"', page.text).group(1)
+    assert "排队" in editor.get(second + job_page, timeout=30).text
+
+    with open(tmp_path / "worker.log", "w") as log:
+        worker = start_python(site_env, *YINGDU, "worker", "--batch",
+                              stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+        assert worker.wait(timeout=300) == 0, (tmp_path / "worker.log").read_text()[-3000:]
+    assert "已完成" in editor.get(second + job_page, timeout=30).text
+    visitor = requests.Session()
+    detail = visitor.get(detail_url, timeout=30).text
+    preview = re.search(r'src="(/resources/[^"]+/preview\.png)"', detail).group(1)
+    assert visitor.get(second + preview, timeout=30).content.startswith(b"\x89PNG")
+    results = visitor.get(second + "/search/", params={"q": "Seasons"}, timeout=30).text
+    assert title in results

@@ -1,5 +1,6 @@
 """Demo teaching resources: small lesson plans, courseware and a test paper made on the
-fly (docx, pptx, pdf) and saved through the same checked upload path teachers use.
+fly (docx, pptx, pdf) and saved through the same checked upload path teachers use; the
+background job that reads their text and draws their previews runs in the command itself.
 
 The text is the team's own; files are generated, so nothing third-party is shipped.
 """
@@ -11,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from yingdu.accounts.roles import EDITOR, grant
 from yingdu.resources.forms import UploadForm
+from yingdu.resources.jobs import process_now
 from yingdu.resources.models import Edition, Resource
 from yingdu.resources.services import create_resource
 
@@ -117,6 +119,6 @@ def load_demo_resources() -> tuple[int, int]:
         form = UploadForm(data=data, files={"files": [upload]})
         if not form.is_valid():
             raise ValueError(f"demo resource {spec['title']!r}: {form.errors.as_text()}")
-        create_resource(form, demo_editor())
+        process_now(create_resource(form, demo_editor()))  # `make run` shows their text at once
         created += 1
     return created, existing

@@ -31,7 +31,9 @@ class JobKind:
     label: Any  # gettext_lazy text: 任务类型 shown on the job page
     run: Callable[[Any], dict | None]
     retry: bool = True  # retry with backoff after an unexpected error
-    links: Callable[[Any], list[tuple[str, str]]] | None = None  # shown when done
+    # (text, URL) of what the job works on, linked from its page; None when there is none
+    link: Callable[[Any], tuple[str, str] | None] | None = None
+    links: Callable[[Any], list[tuple[str, str]]] | None = None  # what it made, when done
 
 
 _KINDS: dict[str, JobKind] = {}

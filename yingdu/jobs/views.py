@@ -17,6 +17,15 @@ def own_job(request, pk: int) -> Job:
     return get_object_or_404(service.visible_to(request.user), pk=pk)
 
 
+def subject(job: Job) -> tuple[str, str] | None:
+    """(text, URL) of what the job works on, when its kind links one."""
+    try:
+        kind = kinds.get(job.kind)
+    except KeyError:
+        return None
+    return kind.link(job) if kind.link else None
+
+
 def label(job: Job):
     try:
         return kinds.get(job.kind).label
@@ -43,8 +52,10 @@ def job_list(request):
 @login_required
 def job_page(request, pk: int):
     job = own_job(request, pk)
-    context = {"job": job, "label": label(job), "links": links(job),
-               "refresh_seconds": REFRESH_SECONDS}  # fmt: skip
+    context = {
+        "job": job, "label": label(job), "subject": subject(job), "links": links(job),
+        "refresh_seconds": REFRESH_SECONDS,
+    }  # fmt: skip
     return render(request, "jobs/job.html", context)
 
 

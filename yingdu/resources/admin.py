@@ -36,15 +36,15 @@ def publish(modeladmin, request, queryset):
 @admin.register(Resource)
 class ResourceAdmin(admin.ModelAdmin):
     list_display = [
-        "title", "type", "grade", "volume", "edition", "status", "uploader", "download_count",
-        "created_at",
+        "title", "type", "grade", "volume", "edition", "status", "text_state", "uploader",
+        "download_count", "created_at",
     ]  # fmt: skip
-    list_filter = ["status", "type", "grade", "volume", "edition"]
+    list_filter = ["status", "text_state", "type", "grade", "volume", "edition"]
     search_fields = ["title", "slug", "description", "unit"]
     autocomplete_fields = ["tags"]
     readonly_fields = [
         "uploader", "reviewed_by", "reviewed_at", "download_count", "view_count", "size",
-        "created_at", "updated_at",
+        "text_state", "text_error", "created_at", "updated_at",
     ]  # fmt: skip
     fields = [
         "title", "slug", "type", "grade", "volume", "edition", "unit", "description", "tags",

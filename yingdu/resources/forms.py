@@ -55,7 +55,6 @@ class CheckedFile:
     kind: str
     sha256: str
     name: str  # sanitized display name
-    analysis: object = None  # sandbox.Analysis, once services.analyse has read the file
 
     @property
     def source(self):

@@ -39,6 +39,15 @@ class ResourceStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class TextState(models.TextChoices):
+    """Where the background job (yingdu/resources/jobs.py) is with a resource's text and
+    previews; the review status above is separate from it."""
+
+    PROCESSING = "processing", _("Processing")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Processing failed")
+
+
 TYPE_LABELS = dict(ResourceType.choices)
 VOLUME_LABELS = dict(Volume.choices)
 
@@ -105,6 +114,15 @@ class Resource(Item):
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
     text = models.TextField(_("extracted text"), blank=True, editable=False)
+    text_state = models.CharField(
+        _("text and preview"), max_length=10, choices=TextState.choices,
+        default=TextState.READY, editable=False,
+    )  # fmt: skip
+    text_error = models.TextField(_("processing error"), blank=True, editable=False)
+    text_job = models.ForeignKey(
+        "jobs.Job", verbose_name=_("processing job"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="+", editable=False,
+    )  # fmt: skip
 
     detail_url_name = "resources:detail"
     list_prefix = ""
@@ -170,6 +188,22 @@ class Resource(Item):
     def is_rejected(self) -> bool:
         return self.status == ResourceStatus.REJECTED
 
+    @property
+    def processing(self) -> bool:
+        return self.text_state == TextState.PROCESSING and not self.processing_error
+
+    @property
+    def processing_error(self) -> str:
+        """Why the text and previews could not be made ('' while processing or ready): the
+        resource's own record, or its job's error when the job gave up on its own (a worker
+        that kept dying, an unexpected error after every retry)."""
+        if self.text_state == TextState.FAILED:
+            return self.text_error
+        job = self.text_job if self.text_job_id else None
+        if self.text_state == TextState.PROCESSING and job and job.state == job.State.FAILED:
+            return job.error or str(_("Processing failed"))
+        return ""
+
     def publish(self, editor) -> None:
         self.status = ResourceStatus.PUBLISHED
         self.published_at = timezone.now()
@@ -195,8 +229,11 @@ def stored_name(kind: str) -> str:
     return f"resources/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{kind}"
 
 
-def preview_name() -> str:
-    return f"resources/previews/{uuid.uuid4().hex}.png"
+def preview_name(stored: str) -> str:
+    """The preview of the stored file STORED: derived from its generated name, so making it
+    again (a job run twice) writes the same name instead of a second file."""
+    stem = stored.rpartition("/")[2].rpartition(".")[0]
+    return f"resources/previews/{stem}.png"
 
 
 class ResourceFile(models.Model):

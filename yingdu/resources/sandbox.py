@@ -7,7 +7,8 @@ A crafted docx, pptx or pdf can make a parser take gigabytes of memory or minute
 after a wall-clock timeout, and the text and preview come back through files in a
 temporary folder. The outcome says whether the file was read (`OK`), stopped by a limit
 (`LIMIT`) or could not be read (`UNREADABLE`); in the last two cases the file is kept
-without text or preview. Plain Python (no Django), so a background job can call it too.
+without text or preview. Plain Python (no Django): the background job of an upload
+(yingdu/resources/jobs.py) calls it.
 """
 
 import logging
@@ -19,7 +20,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,14 +56,16 @@ def needs_sandbox(kind: str) -> bool:
     return kind in extract.EXTRACTORS
 
 
-def analyse_file(source, kind: str, limits: Limits = Limits()) -> Analysis:
+def analyse_file(source, kind: str, limits: Limits = Limits(), workdir=None) -> Analysis:
     """Text (and for a pdf the first-page preview) of a checked file: a path or a file
-    object, which is copied to a temporary file for the child."""
+    object, which is copied to a temporary file for the child. The child's temporary
+    folder is made in WORKDIR (default: the system's), which a caller killed half-way can
+    empty when it starts again."""
     if not needs_sandbox(kind):
         return Analysis(OK)
     if limits.seconds <= 0 or limits.memory <= 0:
         return Analysis(LIMIT)
-    with tempfile.TemporaryDirectory(prefix="yingdu-extract-") as folder:
+    with tempfile.TemporaryDirectory(prefix="yingdu-extract-", dir=workdir) as folder:
         out = Path(folder)
         path = source if isinstance(source, str | Path) else copy_to(source, out / f"in.{kind}")
         if kind in filecheck.OOXML_FOLDERS:
@@ -91,7 +93,7 @@ def copy_to(fileobj, path: Path) -> Path:
 def run_child(path, kind: str, out: Path, limits: Limits) -> str:
     cpu = max(1, math.ceil(limits.seconds))
     argv = [sys.executable, "-m", __name__, kind, str(path), str(out), str(limits.memory),
-            str(cpu)]  # fmt: skip
+            str(cpu), str(os.getpid())]  # fmt: skip
     try:
         done = subprocess.run(
             argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -114,19 +116,25 @@ def child_environment() -> dict:
     return {name: os.environ[name] for name in CHILD_ENVIRONMENT if name in os.environ}
 
 
-def analyse_files(items, limits: Limits = Limits()) -> list[Analysis]:
-    """`analyse_file` for several (source, kind) pairs sharing one time budget, so an
-    upload of many files never waits longer than `limits.seconds` in all."""
-    deadline = time.monotonic() + limits.seconds
-    results = []
-    for source, kind in items:
-        remaining = deadline - time.monotonic()
-        share = Limits(limits.memory, remaining, limits.xml_part)
-        results.append(analyse_file(source, kind, share))
-    return results
-
-
 # The child: limits first, parsers after.
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this child when PARENT, the process that started it, dies (a worker
+    killed with SIGKILL half-way through a job), instead of reading on until its CPU limit;
+    a parent already gone before the request was made ends the child here."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the CPU limit still ends the child
+        return
+    if os.getppid() != parent:
+        os._exit(EXIT_LIMIT)
 
 
 def apply_limits(memory: int, cpu_seconds: int) -> None:
@@ -156,7 +164,8 @@ def child(kind: str, source: str, out: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    kind, source, out, memory, cpu = argv
+    kind, source, out, memory, cpu, parent = argv
+    die_with_parent(int(parent))
     apply_limits(int(memory), int(cpu))
     try:
         child(kind, source, Path(out))

@@ -1,26 +1,25 @@
-"""Creating a resource from a checked upload: all or nothing.
+"""Creating a resource from a checked upload: all or nothing, and quick.
 
-Text and previews are worked out first, from the temporary upload (no lock held), in a
-child process with hard memory and time limits (`sandbox`). Then,
-inside one transaction, the files are written to storage under generated names and the
-rows created. If anything fails on the way (an error, a lost connection, a crash in a
-parser), the transaction rolls back and every stored name written so far is deleted, so an
-interrupted upload leaves neither a file nor a row behind.
+The request only stores what the form has checked (size, type by content, archive limits,
+duplicates): inside one transaction the files are written to storage under generated names,
+the rows created, and the job that reads the documents' text and draws their previews
+(yingdu/resources/jobs.py) recorded; it is queued once the transaction commits. If anything
+fails on the way (an error, a full store, a lost connection), the transaction rolls back
+and every stored name written so far is deleted, so an interrupted upload leaves neither a
+file nor a row nor a job behind.
 """
 
 import contextlib
 import logging
 
-from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
 from yingdu.accounts.roles import is_editor
 from yingdu.core.models import Tag
 
-from . import extract, sandbox
-from .models import Resource, ResourceFile, ResourceStatus, preview_name, stored_name
+from . import jobs, sandbox
+from .models import Resource, ResourceFile, ResourceStatus, TextState, stored_name
 
 log = logging.getLogger(__name__)
 
@@ -29,29 +28,9 @@ def set_tags(resource: Resource, names: list[str]) -> None:
     resource.tags.set([Tag.objects.get_or_create(name=name)[0] for name in names])
 
 
-def sandbox_limits() -> sandbox.Limits:
-    return sandbox.Limits(
-        memory=settings.RESOURCE_EXTRACT_MAX_MEMORY_BYTES,
-        seconds=settings.RESOURCE_EXTRACT_SECONDS,
-        xml_part=settings.RESOURCE_XML_PART_MAX_BYTES,
-    )
-
-
-def analyse(checked) -> list[tuple]:
-    """(checked file, extracted text, preview PNG bytes or None) for each file; each
-    file's `analysis` records whether it could be read."""
-    analyses = sandbox.analyse_files([(i.source, i.kind) for i in checked], sandbox_limits())
-    results = []
-    for item, analysis in zip(checked, analyses, strict=True):
-        item.upload.seek(0)
-        item.analysis = analysis
-        results.append((item, analysis.text, analysis.preview))
-    return results
-
-
 def create_resource(form, uploader) -> Resource:
-    """Save an UploadForm that is valid: the resource, its files and its tags."""
-    analysed = analyse(form.checked)
+    """Save an UploadForm that is valid: the resource, its files and its tags; a resource
+    with documents to read is left processing, with its job queued on commit."""
     written: list[str] = []
     storage = default_storage
     try:
@@ -63,31 +42,23 @@ def create_resource(form, uploader) -> Resource:
                 resource.reviewed_by = uploader
             else:
                 resource.status = ResourceStatus.PENDING
+            readable = any(sandbox.needs_sandbox(item.kind) for item in form.checked)
+            resource.text_state = TextState.PROCESSING if readable else TextState.READY
+            resource.size = sum(item.upload.size for item in form.checked)
             resource.save()
             set_tags(resource, form.cleaned_data["tags_text"])
-            texts = []
-            for position, (item, text, preview) in enumerate(analysed):
+            for position, item in enumerate(form.checked):
                 name = stored_name(item.kind)
                 written.append(name)
                 item.upload.seek(0)
                 name = storage.save(name, item.upload)
                 written.append(name)
-                preview_stored = ""
-                if preview:
-                    preview_stored = preview_name()
-                    written.append(preview_stored)
-                    preview_stored = storage.save(preview_stored, ContentFile(preview))
-                    written.append(preview_stored)
                 ResourceFile.objects.create(
                     resource=resource, file=name, original_name=item.name, kind=item.kind,
-                    size=item.upload.size, sha256=item.sha256, preview=preview_stored,
-                    position=position,
+                    size=item.upload.size, sha256=item.sha256, position=position,
                 )  # fmt: skip
-                if text:
-                    texts.append(text)
-            resource.text = "\n\n".join(texts)[: extract.MAX_TEXT]
-            resource.size = sum(item.upload.size for item, _, _ in analysed)
-            resource.save(update_fields=["text", "size", "updated_at"])
+            if readable:
+                jobs.start_processing(resource, uploader)
     except BaseException:
         for name in dict.fromkeys(written):
             with contextlib.suppress(Exception):

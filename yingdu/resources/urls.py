@@ -16,6 +16,8 @@ urlpatterns = [
     path("resources/<slug:slug>/edit/", views.edit, name="edit"),
     path("resources/<slug:slug>/publish/", views.publish, name="publish"),
     path("resources/<slug:slug>/reject/", views.reject, name="reject"),
+    path("resources/<slug:slug>/process/", views.process_again, name="process_again"),
+    path("resources/<slug:slug>/delete/", views.delete, name="delete"),
     path("resources/<slug:slug>/files/<int:pk>/download/", views.download, name="download"),
     path("resources/<slug:slug>/files/<int:pk>/preview.png", views.preview, name="preview"),
 ]

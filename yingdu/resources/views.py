@@ -2,8 +2,10 @@
 
 Who may do what (every view checks): anyone browses, previews and downloads published
 resources (`RESOURCE_DOWNLOAD_NEEDS_LOGIN` asks visitors to sign in first); teachers
-upload and see their own pending uploads; editors review, publish, reject and edit. Public
-pages use the anonymous page cache; downloads never do (they are counted).
+upload, see their own pending uploads, follow the background reading of their documents
+(text for search, previews: jobs.py), run it again or delete an upload; editors review,
+publish, reject and edit. Public pages use the anonymous page cache; downloads never do
+(they are counted).
 """
 
 import errno
@@ -13,12 +15,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -34,8 +37,9 @@ from yingdu.accounts.roles import (
 )
 from yingdu.core.pagecache import cached_page
 from yingdu.core.viewcount import record_view
+from yingdu.jobs.models import Job
 
-from . import facets, sandbox
+from . import facets, jobs
 from .forms import RejectForm, ResourceForm, UploadForm, upload_max_bytes
 from .models import Resource, ResourceFile, ResourceStatus
 from .services import create_resource, set_tags
@@ -43,6 +47,11 @@ from .uploads import FORM_OVERHEAD, SizeLimitHandler, buffer_chunked_body, is_ch
 
 log = logging.getLogger(__name__)
 PER_PAGE = 20
+PROCESSING_NOTE = _lazy(
+    "The files are stored. Their text (for search) and previews are being made in the "
+    "background; this page shows when they are ready."
+)
+REFRESH_SECONDS = 3  # the uploader's page, while the documents are read
 RELATED_COUNT = 6
 
 
@@ -51,7 +60,8 @@ def can_see_unpublished(user, resource) -> bool:
 
 
 def visible_resource(request, slug) -> Resource:
-    resource = get_object_or_404(Resource.objects.select_related("edition"), slug=slug)
+    resources = Resource.objects.select_related("edition", "text_job")
+    resource = get_object_or_404(resources, slug=slug)
     if not resource.is_published and not can_see_unpublished(request.user, resource):
         raise Http404("No such resource")
     return resource
@@ -105,11 +115,35 @@ def detail(request, slug):
         "related": related_resources(resource) if resource.is_published else [],
         "is_editor": is_editor(request.user),
         "reject_form": RejectForm(),
+        **processing_context(request.user, resource),
     })  # fmt: skip
     if resource.is_published:
         record_view(Resource, resource.pk)
         response.viewed = (Resource, resource.pk)
     return response
+
+
+def processing_context(user, resource) -> dict:
+    """What the uploader and the editors see of the background reading of the documents
+    (visitors see none of it): its state, its error, the job page (the uploader's only),
+    and whether they may run it again or delete the resource."""
+    if not can_see_unpublished(user, resource):
+        return {}
+    own = user.is_authenticated and resource.uploader_id == user.pk
+    job = resource.text_job if resource.text_job_id else None
+    return {
+        "show_processing": True,
+        "processing_job": job if own and job and job.started_by_id == user.pk else None,
+        "processing_refresh": REFRESH_SECONDS if resource.processing else None,
+        "may_delete": may_delete(user, resource),
+    }
+
+
+def may_delete(user, resource) -> bool:
+    """The uploader deletes their own upload while no visitor can see it, or when its
+    documents could not be read; a published resource is taken down by the editors."""
+    own = user.is_authenticated and resource.uploader_id == user.pk
+    return own and (not resource.is_published or bool(resource.processing_error))
 
 
 def file_of(request, slug, pk) -> ResourceFile:
@@ -186,7 +220,8 @@ def _upload(request):
             messages.success(
                 request, _("Thank you! The resource will appear once an editor has reviewed it.")
             )
-        warn_unread(request, form.checked)
+        if resource.processing:
+            messages.info(request, PROCESSING_NOTE)
         return redirect(resource)
     return upload_page(request, form, status)
 
@@ -221,30 +256,38 @@ def storage_refused(form, error: OSError) -> int:
     return 507 if full else 503
 
 
-UNREAD_MESSAGES = {
-    sandbox.LIMIT: gettext_noop(
-        "%(files)s: too large or too complex to read, so it was stored without its text (its "
-        "content cannot be found by search) and without a preview."
-    ),
-    sandbox.UNREADABLE: gettext_noop(
-        "%(files)s: its text could not be read, so it was stored without its text and "
-        "without a preview."
-    ),
-}
+@require_POST
+@teacher_required
+def process_again(request, slug):
+    """重新处理: read a resource's documents again after a failure (uploader or editor)."""
+    resource = get_object_or_404(Resource.objects.select_related("text_job"), slug=slug)
+    if not can_see_unpublished(request.user, resource):
+        raise Http404("No such resource")
+    if resource.processing_error:
+        jobs.process_again(resource)
+        messages.info(request, PROCESSING_NOTE)
+    return redirect(resource)
 
 
-def warn_unread(request, checked) -> None:
-    """Tell the uploader which files were stored without text because they could not be
-    read within the limits, or at all."""
-    for outcome, message in UNREAD_MESSAGES.items():
-        names = [item.name for item in checked if item.analysis.outcome == outcome]
-        if names:
-            messages.warning(request, _(message) % {"files": ", ".join(names)})
+@require_POST
+@teacher_required
+def delete(request, slug):
+    """The uploader deletes their own upload (files, previews and job with it)."""
+    resource = get_object_or_404(Resource, slug=slug)
+    if not may_delete(request.user, resource):
+        raise Http404("No such resource")
+    title = resource.title
+    with transaction.atomic():
+        if resource.text_job_id:
+            Job.objects.filter(pk=resource.text_job_id).delete()
+        resource.delete()  # each file's post_delete removes it from storage on commit
+    messages.success(request, _("Deleted: %(title)s") % {"title": title})
+    return redirect("resources:mine")
 
 
 @teacher_required
 def mine(request):
-    items = Resource.objects.filter(uploader=request.user).select_related("edition")
+    items = Resource.objects.filter(uploader=request.user).select_related("edition", "text_job")
     return render(request, "resources/mine.html", {"items": items.order_by("-created_at")})
 
 
@@ -252,7 +295,7 @@ def mine(request):
 def review(request):
     pending = (
         Resource.objects.filter(status=ResourceStatus.PENDING)
-        .select_related("edition", "uploader")
+        .select_related("edition", "uploader", "text_job")
         .prefetch_related("files")
         .order_by("created_at")
     )
