@@ -31,7 +31,7 @@ def test_only_operators_start_a_build_or_see_its_job(client, operator, role):
     operator_job, started = lexiconjob.start(operator)
     assert started
     if role != "anonymous":
-        client_for(client, make_user(f"someone_{role}", None if role == "anonymous" else role))
+        client_for(client, make_user(f"someone_{role}", role))
     for response in (client.get(PAGE), client.post(PAGE)):
         if role == "anonymous":
             assert response.status_code == 302 and "/login" in response["Location"]
