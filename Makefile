@@ -32,8 +32,9 @@ wordnet:
 	else sudo apt-get install -y --no-install-recommends wordnet-base; fi
 
 # Loopback HTTP: no TLS redirect or secure-only cookies; put TLS in front for a real site.
-# The background-job worker (imports, worksheet files, data exports) runs beside the web
-# server and stops with it.
+# The background-job worker (imports, worksheet files, data exports, lexicon builds and the
+# re-annotation a new lexicon queues) runs beside the web server and stops with it; the demo
+# items are annotated when saved, so the pages are annotated before that job has run.
 # The full ECDICT (23 MB, pinned digest) is downloaded once so that every word a reader can
 # tap has a gloss; offline, or with FETCH_ECDICT=0, the lexicon is built from pip data only.
 FETCH_ECDICT ?= 1

@@ -6,10 +6,12 @@ operator runs them, with the archive size and the restore's own checks. Run by h
     DATABASE_URL=postgres://…/yingdu_bench_backup .venv/bin/python bench/bench_backup.py
 
 On SQLite a new data folder is made (and removed); on PostgreSQL the database in
-DATABASE_URL is filled (it must be empty) and the restore goes into a second database named
-after it with "_restored" (created and dropped here). Prints a baseline measured in the same
-run: copying the database file (SQLite) or a plain pg_dump, so the ratio shows what the
-archive, checksums and checks cost on top.
+DATABASE_URL is created when missing and filled (a database that already has tables is
+refused, never emptied), and the restore goes into a second database named after it with
+"_restored" (created and dropped here). Prints a baseline measured in the same run: copying
+the database file (SQLite) or a plain pg_dump, so the ratio shows what the archive,
+checksums and checks cost on top, and the load average before and after (the figures of a
+busy machine are rough).
 """
 
 import argparse
@@ -46,12 +48,18 @@ for i in range({media}):
 """
 
 
-def yingdu(env, *args, quiet=True) -> float:
+def yingdu(env, *args) -> float:
+    """Seconds `yingdu ARGS…` took; its output is shown only when it fails."""
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "yingdu.cli", *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL if quiet else None,
-                   stderr=subprocess.DEVNULL if quiet else None)  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "yingdu.cli", *args], env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    if done.returncode != 0:
+        sys.exit(f"`yingdu {args[0]}` failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return time.monotonic() - started
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def timed(argv, env) -> float:
@@ -68,6 +76,26 @@ def postgres_admin(url: str, sql: str) -> None:
         admin.execute(sql)
 
 
+def prepare_postgres(url: str) -> bool:
+    """Create the database of URL when it is missing (True: dropped again at the end);
+    stop when it already has tables."""
+    import psycopg
+
+    name = url.rpartition("/")[2]
+    server = url.rpartition("/")[0]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            admin.execute(f'CREATE DATABASE "{name}"')
+            return True
+    with psycopg.connect(url) as db:
+        tables = db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone()[0]
+    if tables:
+        sys.exit(f"{name} already has {tables} tables: give an empty or new database")
+    return False
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
@@ -79,11 +107,13 @@ def main() -> int:
     target = {**base_env, "YINGDU_DATA_DIR": str(work / "restored")}
     url = os.environ.get("DATABASE_URL", "")
     postgres = url.startswith("postgres")
+    created = postgres and prepare_postgres(url)
     if postgres:
         target["DATABASE_URL"] = url + "_restored"
         postgres_admin(url, f'DROP DATABASE IF EXISTS "{url.rpartition("/")[2]}_restored"')
         postgres_admin(url, f'CREATE DATABASE "{url.rpartition("/")[2]}_restored"')
     try:
+        print(f"Load average (1, 5, 15 min) before: {load_average()}")
         print(f"Filling a site with {args.items:,} items and {args.media} media files…")
         yingdu(source, "migrate", "-v", "0")
         fill = time.monotonic()
@@ -107,10 +137,13 @@ def main() -> int:
         print(f"yingdu backup:  {backup:6.1f} s   {backup / baseline:5.1f}× the baseline")
         print(f"yingdu restore: {restore:6.1f} s   {restore / baseline:5.1f}× the baseline "
               "(checksums, load, row counts, migrate)")  # fmt: skip
+        print(f"Load average (1, 5, 15 min) after: {load_average()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if postgres:
             postgres_admin(url, f'DROP DATABASE IF EXISTS "{url.rpartition("/")[2]}_restored"')
+        if created:
+            postgres_admin(url, f'DROP DATABASE IF EXISTS "{url.rpartition("/")[2]}" WITH (FORCE)')
     return 0
 
 

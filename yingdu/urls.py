@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("yingdu.notebook.urls")),
     path("", include("yingdu.placement.urls")),
     path("", include("yingdu.jobs.urls")),
+    path("", include("yingdu.aids.urls")),
     path("", include("yingdu.classes.urls")),
     prefix_default_language=False,
 )

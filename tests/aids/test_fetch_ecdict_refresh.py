@@ -1,5 +1,6 @@
 """`yingdu lexicon fetch-ecdict` rebuilds the lexicon, then re-annotates the stored items and
-reindexes search, as `yingdu lexicon build` does (the file is served over loopback)."""
+reindexes search, here in the command (--inline, as `yingdu lexicon build --inline` does;
+the file is served over loopback)."""
 
 from tests.aids.test_cli_refresh import annotated, run
 from tests.lexicon.fixtures import SAMPLE_ECDICT, write_sample
@@ -16,7 +17,7 @@ def test_fetch_ecdict_then_items_are_annotated(fresh_env, tmp_path):
     env = {**env, "YINGDU_LEXICON_DIR": str(lists)}
     env.pop("YINGDU_ECDICT_SHA256", None)
     with range_server({"/ecdict.csv": SAMPLE_ECDICT.encode()}) as (base, requests):
-        fetched = run(env, "lexicon", "fetch-ecdict", "--url", f"{base}/ecdict.csv")
+        fetched = run(env, "lexicon", "fetch-ecdict", "--inline", "--url", f"{base}/ecdict.csv")
     output = fetched.stderr + fetched.stdout
     assert requests == [("/ecdict.csv", None)]
     assert (lists / "ecdict.csv").read_text(encoding="utf-8") == SAMPLE_ECDICT

@@ -9,4 +9,8 @@ class AidsConfig(AppConfig):
     verbose_name = _("Reading aids")
 
     def ready(self):
-        from . import signals  # noqa: F401  (annotate items when they are saved)
+        from yingdu.jobs.kinds import register
+
+        from . import lexiconjob, signals  # noqa: F401  (signals: annotate items when saved)
+
+        register(lexiconjob.KIND)

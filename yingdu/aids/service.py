@@ -139,16 +139,33 @@ def count_items() -> int:
     return sum(model.objects.count() for model in annotated_models())
 
 
-def refresh_all(progress=None) -> int:
-    """Re-annotate every item (after a lexicon rebuild); `progress(n)` after each item."""
+def refresh_all(progress=None, after=None, each=None) -> int:
+    """Re-annotate every item (after a lexicon rebuild); `progress(n)` after each item.
+
+    Items go in a fixed order, model by model and by id. AFTER, the position (model number,
+    id) of the last item an earlier run finished, resumes after it; `each(position)` runs
+    inside each item's transaction (a job's checkpoint commits with the item). Returns the
+    number of items annotated by this call."""
     lexicon = current_lexicon()
     done = 0
-    for model in annotated_models():
-        for item in model.objects.all().iterator(chunk_size=200):
+    for number, model in enumerate(annotated_models()):
+        for item in items_after(model, number, after).iterator(chunk_size=200):
             with transaction.atomic():
                 annotate_item(item, lexicon)
+                if each:
+                    each([number, item.pk])
             done += 1
             if progress:
                 progress(done)
     bump_generation()
     return done
+
+
+def items_after(model, number: int, after):
+    """The model's items in id order, those after position AFTER (model number, id)."""
+    items = model.objects.order_by("pk")
+    if after is None or number > after[0]:
+        return items
+    if number < after[0]:
+        return items.none()
+    return items.filter(pk__gt=after[1])

@@ -15,10 +15,13 @@ def register(subparsers) -> None:
 
 def queue_relexicon() -> int:
     """Queue the re-annotation and reindex as a job; print its id."""
-    from yingdu.jobs.service import start
+    from yingdu.search.jobs import queue
 
-    job = start("relexicon")
-    print(f"Queued background job #{job.pk}: re-annotate items, rebuild the search index.")
+    job = queue()
+    print(
+        f"Queued background job #{job.pk}: re-annotate items, rebuild the search index "
+        "(`yingdu worker` runs it; `yingdu jobs list` shows how it went)."
+    )
     return 0
 
 

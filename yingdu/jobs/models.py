@@ -29,6 +29,8 @@ class Job(models.Model):
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     result = models.JSONField(_("result"), default=dict, blank=True)
+    # How far a resumable kind got (Context.save_checkpoint): a run again goes on from here.
+    checkpoint = models.JSONField(_("checkpoint"), default=dict, blank=True)
     result_file = models.CharField(_("result file"), max_length=500, blank=True)
     result_name = models.CharField(_("download name"), max_length=200, blank=True)
     task_id = models.CharField(_("task id"), max_length=64, blank=True)

