@@ -7,10 +7,8 @@ teacher (`teacher_class`) or a member (`student_class`): anyone else gets None, 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import secrets
-from functools import lru_cache
 from html import unescape
 from urllib.parse import urlsplit
 
@@ -37,7 +35,6 @@ from .models import (
 CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 MAX_LOOKUPS = 200  # lemmas kept per student and assignment
 MAX_SECONDS_PER_BEACON = 3600  # a tab left open all night counts one hour at most
-QUESTIONS_KEPT = 256  # worksheets whose questions each process keeps (a few kB each)
 
 
 class ClassError(ValueError):
@@ -384,22 +381,15 @@ _ANSWER = re.compile(r'\sdata-answer="[^"]*"')
 
 def questions(worksheet: dict) -> list[tuple[str, str, str]]:
     """(exercise type, question label, answer) of every field of the worksheet, in the order
-    of its interactive page (the order of the answers a student sends). Kept per worksheet
-    content (a report, a submission and the work page ask again and again; drawing the
-    worksheet's page is most of a report's time): a changed worksheet is a new key."""
-    return list(_questions_of(json.dumps(worksheet, sort_keys=True, ensure_ascii=False)))
-
-
-@lru_cache(maxsize=QUESTIONS_KEPT)
-def _questions_of(worksheet_json: str) -> tuple[tuple[str, str, str], ...]:
+    of its interactive page (the order of the answers a student sends)."""
     from yingdu.worksheets.render_html import worksheet_html
 
-    html = worksheet_html(json.loads(worksheet_json), interactive=True)
-    return tuple(
+    html = worksheet_html(worksheet, interactive=True)
+    return [
         (kind, unescape(label), unescape(answer))
         for kind, body in _SECTION.findall(html)
         for label, answer in _FIELD.findall(body)
-    )
+    ]
 
 
 def student_form_html(worksheet: dict) -> str:
