@@ -12,9 +12,15 @@ filled each run. Requests go through Django's test client in this process (the w
 middleware stack and templates, no network), so the figures are the server's own time.
 Each student has 2,000 known words, 300 notebook cards and progress on every assignment
 (12,000 rows: opened, time, ten lookups, three in four done, worksheet answers on a fifth).
+It prints the queries of each teacher page, then (PostgreSQL) the pages timed on the tables
+as the bulk load left them, then after VACUUM ANALYZE (otherwise autovacuum starts on the
+freshly filled tables in the middle of the timing, a likely cause of earlier outliers), with
+the objects made so far frozen out of the garbage collector (gc.freeze, as yingdu/wsgi.py
+does for the workers), so a full collection walks only what a request makes.
 """
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -167,11 +173,26 @@ def main() -> int:
     sheet = next(a for a in assignments if a.worksheet)
     url = articles[0].get_absolute_url()
     base = f"/classes/{school_class.pk}"
-    report("class page (dashboard)", timed(client, f"{base}/", args.runs), 100)
-    report("assignment report (worksheet)",
-           timed(client, f"{base}/assignments/{sheet.pk}/", args.runs), 100)  # fmt: skip
-    report("pre-teach list (API)",
-           timed(client, f"/api{base}/words?url={url}", args.runs), 100)  # fmt: skip
+    pages = {
+        "class page (dashboard)": f"{base}/",
+        "assignment report (worksheet)": f"{base}/assignments/{sheet.pk}/",
+        "pre-teach list (page)": f"{base}/words/?url={url}",
+        "pre-teach list (API)": f"/api{base}/words?url={url}",
+    }
+    for name, path in pages.items():
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        print(f"{name:32} {len(queries)} queries")
+    if connection.vendor == "postgresql":  # A/B: the plans right after the bulk load, then
+        for name, path in pages.items():  # with statistics and the visibility map
+            report(name + " [unanalysed]", timed(client, path, args.runs // 2), 100)
+        with connection.cursor() as cursor:  # what autovacuum does within a minute or two of
+            cursor.execute("VACUUM ANALYZE")  # the load: here before the timing, not during it
+    gc.collect()
+    gc.freeze()  # as yingdu/wsgi.py after its warm-up: full collections skip the site
+    for name, path in pages.items():
+        report(name, timed(client, path, args.runs), 100)
 
     student = Client()
     student.force_login(students[0])

@@ -195,6 +195,10 @@ class Config:
     job_lease_seconds: float
     # Classes (班级): days an archived class's records are kept before `yingdu classes purge`.
     class_records_days: int
+    # Wrong join codes allowed per account and per address before joining waits (joinlimit).
+    class_join_max_failures: int
+    class_join_ip_max_failures: int
+    class_join_lock_seconds: int
 
 
 def conn_max_age(env: Environment, database_url: str) -> int | None:
@@ -281,6 +285,9 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         api_user_per_minute=env.whole("YINGDU_API_USER_PER_MINUTE", 300),
         **job_settings(env),
         class_records_days=env.whole("YINGDU_CLASS_RECORDS_DAYS", 180),
+        class_join_max_failures=env.whole("YINGDU_CLASS_JOIN_MAX_FAILURES", 10),
+        class_join_ip_max_failures=env.whole("YINGDU_CLASS_JOIN_IP_MAX_FAILURES", 100),
+        class_join_lock_seconds=env.whole("YINGDU_CLASS_JOIN_LOCK_MINUTES", 15) * 60,
     )
 
 

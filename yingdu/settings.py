@@ -284,6 +284,9 @@ RATELIMIT_KEY_PREFIX = "yingdu:rate:"
 API_ANON_PER_MINUTE = CONFIG.api_anon_per_minute
 API_USER_PER_MINUTE = CONFIG.api_user_per_minute
 CLASS_RECORDS_DAYS = CONFIG.class_records_days  # archived classes deleted after this many days
+CLASS_JOIN_MAX_FAILURES = CONFIG.class_join_max_failures  # wrong join codes per account
+CLASS_JOIN_IP_MAX_FAILURES = CONFIG.class_join_ip_max_failures  # … and per address
+CLASS_JOIN_LOCK_SECONDS = CONFIG.class_join_lock_seconds
 API_CHARS_PER_UNIT = 10_000
 # Proxies whose X-Forwarded-For (last address) names the client: the variable gunicorn
 # reads for X-Forwarded-Proto, with gunicorn's default ("*": any).

@@ -14,14 +14,15 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from yingdu.accounts.apiauth import learner_auth
+from yingdu.accounts.ratelimit import client_ip
 from yingdu.accounts.roles import is_teacher
 from yingdu.aids.api import Message
-from yingdu.api import charge
+from yingdu.api import api, charge
 from yingdu.grades import CODES
 from yingdu.lexicon import LEVELS
 from yingdu.worksheets.generate import TYPES
 
-from . import preteach, service
+from . import joinlimit, preteach, service
 from .models import CODE_LENGTH, NAME_MAX, NOTE_MAX
 
 router = Router(tags=["classes (班级)"], auth=learner_auth)
@@ -171,12 +172,17 @@ def list_classes(request):
     return {"items": [class_out(c, False) for c in service.student_classes(user)]}
 
 
-@router.post("/classes/join", response={200: Joined, 404: Message})
+@router.post("/classes/join", response={200: Joined, 404: Message, 429: Message})
 def join_class(request, payload: JoinIn):
-    """Join a class with its code (students): the class's id and name."""
+    """Join a class with its code (students): the class's id and name. After too many wrong
+    codes from the account or its address (shared with the join page) 429 with Retry-After."""
     charge(request)
     try:
-        school_class, _joined = service.join(request.auth, payload.code)
+        school_class, _joined = service.join_limited(request.auth, payload.code, client_ip(request))
+    except joinlimit.TooManyFailures as locked:
+        response = api.create_response(request, {"detail": str(locked)}, status=429)
+        response["Retry-After"] = str(locked.retry_after)
+        return response
     except service.ClassError as error:
         return Status(404, {"detail": str(error)})
     return {"id": school_class.pk, "name": school_class.name}

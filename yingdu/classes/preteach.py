@@ -58,15 +58,18 @@ def mastered_ranks(student_ids, default: int) -> dict[int, int]:
     return ranks
 
 
-def word_sets(student_ids, lemmas) -> tuple[dict, dict]:
-    """({student: lemmas known}, {student: lemmas in the notebook, not yet known})."""
+def word_sets(student_ids, lemmas, above) -> tuple[dict, dict]:
+    """({student: lemmas known}, {student: lemmas in the notebook, not yet known}). Known
+    words are read only among `above`, the lemmas above the lowest mastered band of the
+    class: below it knowing a word changes nothing (and most of a text's lemmas are there,
+    each known by nearly every student: thousands of rows read for nothing)."""
     from yingdu.learners.models import KnownWord
     from yingdu.notebook.models import Card
 
     known: dict[int, set] = {s: set() for s in student_ids}
     learning: dict[int, set] = {s: set() for s in student_ids}
     for user_id, lemma in KnownWord.objects.filter(
-        user_id__in=student_ids, lemma__in=lemmas
+        user_id__in=student_ids, lemma__in=above
     ).values_list("user_id", "lemma"):
         known[user_id].add(lemma)
     cards = Card.objects.filter(user_id__in=student_ids, lemma__in=lemmas)
@@ -103,7 +106,9 @@ def unknown_sets(school_class, item) -> dict[int, set]:
     if not lemmas or not student_ids:
         return {}
     ranks = mastered_ranks(student_ids, assumed_mastered(school_class.grade))
-    known, learning = word_sets(student_ids, list(lemmas))
+    lowest = min(max(rank, 0) for rank in ranks.values())
+    above = [lemma for lemma, (_count, rank) in lemmas.items() if rank > lowest]
+    known, learning = word_sets(student_ids, list(lemmas), above)
     kind = kinds.kind_of(item)
     lookups = looked_up(school_class, kind.key if kind else "", item.pk)
     unknown = {}

@@ -20,6 +20,7 @@ from yingdu.accounts.roles import is_teacher
 from yingdu.core import kinds
 from yingdu.lexicon import LEVELS
 
+from . import joinlimit
 from .models import (
     CODE_LENGTH,
     NAME_MAX,
@@ -38,6 +39,10 @@ MAX_SECONDS_PER_BEACON = 3600  # a tab left open all night counts one hour at mo
 
 class ClassError(ValueError):
     """A request a class cannot take; the message is for the user (Chinese first)."""
+
+
+class WrongCode(ClassError):
+    """A join code that names no open class: counted by joinlimit."""
 
 
 def school_year(now: dt.datetime | None = None) -> str:
@@ -95,13 +100,24 @@ def join(student, code: str) -> tuple[SchoolClass, bool]:
     names no open class."""
     school_class = SchoolClass.objects.filter(join_code=normalize_code(code)).first()
     if school_class is None or school_class.archived:
-        raise ClassError("班级码不正确，或班级已归档")
+        raise WrongCode("班级码不正确，或班级已归档")
     if school_class.teacher_id == student.pk:
         raise ClassError("不能加入自己的班级")
     _membership, created = Membership.objects.get_or_create(
         school_class=school_class, student=student
     )
     return school_class, created
+
+
+def join_limited(student, code: str, ip: str) -> tuple[SchoolClass, bool]:
+    """join() for a request from `ip`, behind the limit on wrong codes (joinlimit): the join
+    page and the API both come here. joinlimit.TooManyFailures while locked."""
+    joinlimit.check(student, ip)
+    try:
+        return join(student, code)
+    except WrongCode:
+        joinlimit.record_failure(student, ip)
+        raise
 
 
 def class_by_code_or_id(value: str) -> SchoolClass | None:

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from yingdu.accounts.ratelimit import client_ip
 from yingdu.accounts.roles import teacher_required
 from yingdu.lexicon import BAND_LABELS
 
-from . import dashboard, preteach, qrcode, service, wordlists
+from . import dashboard, joinlimit, preteach, qrcode, service, wordlists
 from .forms import AssignForm, ClassForm, JoinForm
 from .models import Assignment
 
@@ -266,9 +267,15 @@ def words_deck(request, class_id: int):
 @require_http_methods(["GET", "POST"])
 def join(request):
     form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")})
+    status = 200
     if request.method == "POST" and form.is_valid():
+        ip = client_ip(request)
         try:
-            school_class, joined = service.join(request.user, form.cleaned_data["code"])
+            school_class, joined = service.join_limited(request.user, form.cleaned_data["code"], ip)
+        except joinlimit.TooManyFailures as locked:
+            message = _("Too many wrong class codes. Try again in %(minutes)d minutes.")
+            form.add_error("code", message % {"minutes": locked.minutes})
+            status = 429
         except service.ClassError as error:
             form.add_error("code", str(error))
         else:
@@ -280,7 +287,7 @@ def join(request):
                 )
             return redirect("classes:my_assignments")
     classes = service.student_classes(request.user).select_related("teacher__profile")
-    return render(request, "classes/join.html", {"form": form, "classes": classes})
+    return render(request, "classes/join.html", {"form": form, "classes": classes}, status=status)
 
 
 @never_cache
