@@ -14,6 +14,7 @@ from tests.practice.conftest import client_for, make_user
 from tests.worksheets.conftest import POOL, TEXTS
 from yingdu.accounts.roles import TEACHER
 from yingdu.jobs.models import Job
+from yingdu.practice.jobs import SAVE
 from yingdu.resources.models import Resource, ResourceStatus
 from yingdu.worksheets.render import CONTENT_TYPES
 from yingdu.worksheets.render_pdf import font_path
@@ -144,7 +145,7 @@ def test_a_teachers_worksheet_waits_for_review(
     assert f'href="{reverse("resources:mine")}"' in done and "审核" in done  # awaits review
     assert client.get(resource.get_absolute_url()).status_code == 200  # the uploader sees it
     again = client.post(NEW, params(article, action="save", **facets))  # the same form again
-    assert again["Location"] == job_page and Job.objects.count() == 1
+    assert again["Location"] == job_page and Job.objects.filter(kind=SAVE).count() == 1
     assert Resource.objects.count() == 1
 
 

@@ -54,7 +54,8 @@ files += [f.preview.name for f in ResourceFile.objects.exclude(preview="")]
 print(json.dumps({
     "resources": list(Resource.objects.values_list("pk", flat=True)),
     "files": files,
-    "jobs": list(Job.objects.order_by("pk").values("pk", "state", "attempts", "result", "error")),
+    "jobs": list(Job.objects.filter(kind="worksheet-save").order_by("pk")
+                 .values("pk", "state", "attempts", "result", "error")),  # not its text job
 }, default=str))
 """
 
