@@ -47,9 +47,16 @@ run: install
 	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
 		$(BIN)/yingdu serve --host $(HOST) --port $(PORT)
 
+# pytest runs on every CPU core through pytest-xdist (PYTEST_WORKERS=0: in one process).
+# Each worker gets its own data folder, test database and Redis database (tests/settings.py);
+# a test file stays on one worker. PYTEST_ARGS adds options (.ci/run: --skip-plain).
+PYTEST_WORKERS ?= auto
+PYTEST_ARGS ?=
+PYTEST = $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+
 # The whole suite: lint, then the audit (deploy checks and attack tests), then the rest.
 test: install node_modules lint audit
-	$(BIN)/pytest -m "not attack"
+	$(PYTEST) -m "not attack"
 
 # Production settings pass `check --deploy` (a throw-away key and data folder), and the
 # attacks of issue 10 (and later ones, marked `attack`) are refused.
@@ -58,7 +65,7 @@ audit: install
 		YINGDU_DATA_DIR="$$tmp" DEBUG=0 DJANGO_SETTINGS_MODULE=yingdu.settings \
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		$(BIN)/python -m django check --deploy --fail-level WARNING
-	$(BIN)/pytest -m attack
+	$(PYTEST) -m attack
 
 lint:
 	$(BIN)/ruff check .
