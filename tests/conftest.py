@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -138,17 +139,19 @@ def composition(db):
 
 
 @pytest.fixture(scope="session")
-def site_lexicon(django_db_blocker):
-    """The lexicon the site uses, built once per session at settings.LEXICON_PATH: from
-    YINGDU_LEXICON_DIR when CI provides it, from the pip-only sources otherwise."""
+def site_lexicon(django_db_blocker, tmp_path_factory):
+    """The lexicon the site uses, at settings.LEXICON_PATH: a copy of the session's full build
+    from YINGDU_LEXICON_DIR when CI provides it (the one tests/lexicon use: a build takes
+    half a minute of CPU), of its pip-only build otherwise."""
     from django.conf import settings
 
-    from yingdu.lexicon import build_lexicon, load_lexicon
-    from yingdu.lexicon.paths import find_ecdict, shared_lexicon_dir
+    from tests.lexicon.fixtures import build_once
+    from yingdu.lexicon import load_lexicon
+    from yingdu.lexicon.paths import shared_lexicon_dir
 
     if not settings.LEXICON_PATH.exists():
-        folder = shared_lexicon_dir()
-        build_lexicon(settings.LEXICON_PATH, folder, folder and find_ecdict(folder))
+        built, _ = build_once("full" if shared_lexicon_dir() else "pip", tmp_path_factory)
+        shutil.copyfile(built, settings.LEXICON_PATH)
     return load_lexicon(settings.LEXICON_PATH)
 
 
