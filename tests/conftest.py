@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +19,41 @@ from yingdu.compositions.models import Composition
 from yingdu.core.models import Status, Tag
 from yingdu.daily.models import DailyTerm
 from yingdu.news.models import NewsArticle, Section
+
+# The plain-Python packages never import Django (tests/test_layering.py): their tests, in
+# the folder of the same name, behave alike on every database and cache.
+PLAIN_PACKAGES = ("yingdu.reading", "yingdu.lexicon", "yingdu.importparse", "yingdu.worksheets")
+PLAIN_TEST_FOLDERS = tuple(name.rpartition(".")[2] for name in PLAIN_PACKAGES)
+# Every fixture that opens the test database (db, transactional_db, live_server…) needs this.
+DATABASE_FIXTURE = "django_db_setup"
+SKIP_PLAIN = "--skip-plain"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        SKIP_PLAIN, action="store_true",
+        help="leave out the tests of the plain-Python packages that use no database: a second "
+        "pass of the suite on another database and cache (.ci/run) need not repeat them",
+    )  # fmt: skip
+
+
+def is_plain(item) -> bool:
+    """Whether ITEM tests a plain-Python package without Django's test database (pytest-django
+    refuses a query from such a test)."""
+    return (
+        any(Path(item.path).is_relative_to(ROOT / "tests" / f) for f in PLAIN_TEST_FOLDERS)
+        and DATABASE_FIXTURE not in getattr(item, "fixturenames", ())
+        and item.get_closest_marker("django_db") is None
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption(SKIP_PLAIN):
+        return
+    plain = [item for item in items if is_plain(item)]
+    if plain:
+        config.hook.pytest_deselected(items=plain)
+        items[:] = [item for item in items if not is_plain(item)]
 
 
 def _published(days_ago: int = 0):
@@ -103,17 +139,19 @@ def composition(db):
 
 
 @pytest.fixture(scope="session")
-def site_lexicon(django_db_blocker):
-    """The lexicon the site uses, built once per session at settings.LEXICON_PATH: from
-    YINGDU_LEXICON_DIR when CI provides it, from the pip-only sources otherwise."""
+def site_lexicon(django_db_blocker, tmp_path_factory):
+    """The lexicon the site uses, at settings.LEXICON_PATH: a copy of the session's full build
+    from YINGDU_LEXICON_DIR when CI provides it (the one tests/lexicon use: a build takes
+    half a minute of CPU), of its pip-only build otherwise."""
     from django.conf import settings
 
-    from yingdu.lexicon import build_lexicon, load_lexicon
-    from yingdu.lexicon.paths import find_ecdict, shared_lexicon_dir
+    from tests.lexicon.fixtures import build_once
+    from yingdu.lexicon import load_lexicon
+    from yingdu.lexicon.paths import shared_lexicon_dir
 
     if not settings.LEXICON_PATH.exists():
-        folder = shared_lexicon_dir()
-        build_lexicon(settings.LEXICON_PATH, folder, folder and find_ecdict(folder))
+        built, _ = build_once("full" if shared_lexicon_dir() else "pip", tmp_path_factory)
+        shutil.copyfile(built, settings.LEXICON_PATH)
     return load_lexicon(settings.LEXICON_PATH)
 
 

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_python
+from tests.conftest import PLAIN_PACKAGES, run_python
 
 ROOT = Path(__file__).resolve().parents[1]
-PLAIN_PACKAGES = ["yingdu.reading", "yingdu.lexicon", "yingdu.importparse", "yingdu.worksheets"]
 
 IMPORT_ALL = """
 import importlib, pkgutil, sys

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from yingdu.lexicon import build_lexicon, load_lexicon
-from yingdu.lexicon.paths import shared_lexicon_dir
+from yingdu.lexicon.paths import find_ecdict, shared_lexicon_dir
 
 SAMPLE_LISTS = {
     "primary.txt": "a\nan\nthe\nI\ngo\nchild\nchildren\nbig\nred\nhe\nshe\nis\nin\nto\nof\nand\n"
@@ -62,7 +62,9 @@ def write_sample(folder: Path) -> tuple[Path, Path]:
 _BUILT: dict[str, tuple[Path, dict]] = {}
 
 
-def _build(kind: str, factory) -> tuple[Path, dict]:
+def build_once(kind: str, factory) -> tuple[Path, dict]:
+    """(path, summary) of the session's lexicon build KIND (sample, pip or full), made on first
+    use in a folder of FACTORY (tmp_path_factory); the site's lexicon is a copy of one."""
     if kind not in _BUILT:
         folder = factory.mktemp(f"lexicon-{kind}")
         out = folder / "lexicon.sqlite3"
@@ -73,8 +75,7 @@ def _build(kind: str, factory) -> tuple[Path, dict]:
             summary = build_lexicon(out)
         else:
             shared = shared_dir()
-            ecdict = sorted(shared.glob("ecdict*.csv"))
-            summary = build_lexicon(out, shared, ecdict[0] if ecdict else None)
+            summary = build_lexicon(out, shared, find_ecdict(shared))
         _BUILT[kind] = (out, summary)
     return _BUILT[kind]
 
@@ -82,7 +83,7 @@ def _build(kind: str, factory) -> tuple[Path, dict]:
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
     """(path, summary) of a lexicon built from the inline samples plus pip sources."""
-    return _build("sample", tmp_path_factory)
+    return build_once("sample", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -93,7 +94,7 @@ def sample_lexicon(sample_build):
 @pytest.fixture(scope="session")
 def pip_build(tmp_path_factory):
     """(path, summary) of a lexicon built from pip-only sources."""
-    return _build("pip", tmp_path_factory)
+    return build_once("pip", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -101,7 +102,7 @@ def full_build(tmp_path_factory):
     """(path, summary) of the full lexicon from YINGDU_LEXICON_DIR (skips when unset)."""
     if shared_dir() is None:
         pytest.skip("YINGDU_LEXICON_DIR is not set or missing: shared word lists unavailable")
-    return _build("full", tmp_path_factory)
+    return build_once("full", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
