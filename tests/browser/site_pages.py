@@ -20,6 +20,7 @@ from yingdu.demo.loader import load_demo
 
 PASSWORD = "a-long-test-password"
 ANYONE, STUDENT_ONLY, TEACHER_ONLY, EDITOR_ONLY = "anyone", STUDENT, TEACHER, EDITOR
+OPERATOR_ONLY = "operator"  # a superuser: the site operator's staff pages
 
 # Named URLs that are not pages: the audit cannot open them, and says why.
 NOT_PAGES = {
@@ -59,6 +60,7 @@ PLAIN_PAGES = {
     "classes:report": TEACHER_ONLY, "classes:words": TEACHER_ONLY,
     "classes:join": STUDENT_ONLY, "classes:my_assignments": STUDENT_ONLY,
     "classes:work": STUDENT_ONLY,
+    "aids:lexicon": OPERATOR_ONLY,
 }  # fmt: skip
 SEARCH_QUERY = "students"
 WORD_CONTEXT = "Scientists say the resilient forests recovered quickly after the storm."
@@ -101,6 +103,7 @@ def seed() -> dict[str, User]:
     load_demo()
     ensure_editions()
     people = {role: make_user(f"a11y_{role}", role) for role in (STUDENT, TEACHER, EDITOR)}
+    people[OPERATOR_ONLY] = User.objects.create_superuser("a11y_operator", password=PASSWORD)
     client = Client()
     client.force_login(people[TEACHER])
     edition = Edition.objects.order_by("position").first()

@@ -33,7 +33,7 @@ STICKING_OUT = """() => { const limit = document.documentElement.clientWidth + 1
     .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim()
       .replace(/ +/g, '.') : '') + ' ' + (e.textContent || '').trim().slice(0, 30)); }"""
 AUDIENCES = (site_pages.ANYONE, site_pages.STUDENT_ONLY, site_pages.TEACHER_ONLY,
-             site_pages.EDITOR_ONLY)  # fmt: skip
+             site_pages.EDITOR_ONLY, site_pages.OPERATOR_ONLY)  # fmt: skip
 EVERY_BAND_HIGHLIGHTED = "try { localStorage.setItem('yingdu-level', '0'); } catch (e) {}"
 
 
