@@ -58,7 +58,8 @@ WORDS_FOR_ADDING = 500
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=10,
+                        help="length of each closed-loop run; 0: realistic runs only")  # fmt: skip
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--learners", type=int, default=1000)
     parser.add_argument("--cards", type=int, default=2000)
@@ -134,7 +135,7 @@ def measure(env, data: Path, args) -> dict:
     base = f"http://127.0.0.1:{port}"
     site = {"argv": own_argv(port, args), "env": env, "root": ROOT, "base": base}
     runs = [("closed", "ordinary", 1), ("closed", "ordinary", args.connections),
-            ("closed", "heavy", args.connections)]  # fmt: skip
+            ("closed", "heavy", args.connections)] if args.seconds else []  # fmt: skip
     if args.think_seconds:
         runs += [("think", group, args.connections) for group in ("ordinary", "heavy")]
     results = {"load": [os.getloadavg()[0]]}
@@ -147,7 +148,7 @@ def measure(env, data: Path, args) -> dict:
                 script = data / f"wrk-{group}.lua"
                 script.write_text(lua(sessions, method, path, (data / "words.txt").read_text(),
                                       think=load == "think"))  # fmt: skip
-                if load == "closed":
+                if load == "closed" or not args.seconds:
                     wrk(base, 2, connections, script)  # warm up workers and caches
                 results[(load, group, connections, name)] = wrk(base, seconds, connections, script)
     finally:

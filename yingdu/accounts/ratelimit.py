@@ -3,7 +3,8 @@ page caching cannot evict.
 
 With RATELIMIT_REDIS_URL (by default REDIS_URL) the counters are plain Redis keys (INCRBY
 with a time to live, apart from Django's cache); otherwise they are rows of RateCounter in
-the database, expired rows deleted as new counters start. A counter counts hits until its
+the database, expired rows deleted as new counters start (committed without waiting for the
+disk: core/counterwrites.py). A counter counts hits until its
 window ends; `extend` pushes the end further (a lock that runs from the last failure).
 
 While Redis is unreachable the counters are kept in the database (core/redisguard.py):
@@ -23,6 +24,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from yingdu.core import redisguard
+from yingdu.core.counterwrites import without_waiting_for_disk
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,11 @@ def _redis_hit(client, full_key: str, window_seconds: int, amount: int) -> Count
 
 
 def _db_hit(full_key: str, window_seconds: int, amount: int) -> Count:
+    with without_waiting_for_disk():
+        return _db_count(full_key, window_seconds, amount)
+
+
+def _db_count(full_key: str, window_seconds: int, amount: int) -> Count:
     from .models import RateCounter
 
     now = timezone.now()
@@ -181,7 +188,8 @@ def _db_extend(full_key: str, seconds: int) -> None:
     from .models import RateCounter
 
     until = timezone.now() + timedelta(seconds=seconds)
-    RateCounter.objects.filter(key=full_key).update(expires_at=until)
+    with without_waiting_for_disk():
+        RateCounter.objects.filter(key=full_key).update(expires_at=until)
 
 
 def clear(key: str) -> None:
