@@ -75,6 +75,11 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=config.load().threads)
     parser.add_argument("--only-data", action="store_true", help="make the data, then stop")
     parser.add_argument(
+        "--warm", action=argparse.BooleanOptionalAction, default=False,
+        help="before measuring, open every learner's pages once: the figures of a server whose "
+        "learners' data is in memory, as on a site in use (default off: cold pages count)",
+    )  # fmt: skip
+    parser.add_argument(
         "--cpu",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -141,6 +146,8 @@ def measure(env, data: Path, args) -> dict:
     results = {"load": [os.getloadavg()[0]]}
     try:
         start_site(site)
+        if args.warm:
+            warm_up(base, data)
         for load, group, connections in runs:
             sessions = (data / f"sessions-{group}.txt").read_text().split()
             seconds = args.seconds if load == "closed" else args.think_seconds
@@ -155,6 +162,30 @@ def measure(env, data: Path, args) -> dict:
         stop_site(site)
     results["load"].append(os.getloadavg()[0])
     return results
+
+
+def warm_up(base: str, data: Path) -> None:
+    """Open every learner's pages once (four at a time), so that their rows are in the
+    database's memory and the operating system's file cache."""
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    def visit(session: str) -> None:
+        for method, path in PAGES.values():
+            if method == "GET":
+                request = urllib.request.Request(
+                    base + path, headers={"Cookie": f"sessionid={session}"}
+                )
+                with urllib.request.urlopen(request, timeout=60) as answer:
+                    answer.read()
+
+    sessions = [key for group in ("ordinary", "heavy")
+                for key in (data / f"sessions-{group}.txt").read_text().split()]  # fmt: skip
+    started = time.monotonic()
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(visit, sessions))
+    print(f"warmed up: {len(sessions)} learners' pages in {time.monotonic() - started:.0f}s",
+          flush=True)  # fmt: skip
 
 
 def lua(sessions: list[str], method: str, path: str, words: str, think: bool = False) -> str:
@@ -191,7 +222,8 @@ def report(results: dict, args, database: str) -> None:
     print(
         f"\n{database}: {args.learners} learners × {args.cards} cards + {args.heavy} × "
         f"{args.heavy_cards}; {args.connections} concurrent learners, {args.seconds}s each, "
-        f"{args.workers} gunicorn workers × {args.threads} threads, {os.cpu_count()} cores; "
+        f"{args.workers} gunicorn workers × {args.threads} threads, {os.cpu_count()} cores, "
+        f"{'every learner opened once first' if args.warm else 'no warm-up'}; "
         f"load average {before:.1f} before, {after:.1f} after (the machine's other work)"
     )
     low, high = (ms // 1000 for ms in THINK_MS)
