@@ -8,15 +8,14 @@ The kill points are made exact with PostgreSQL locks held by the test (the worke
 them; pg_stat_activity shows it waiting), so those tests run in the PostgreSQL pass only."""
 
 import json
-import os
 import signal
-import subprocess
 import threading
-import time
+from contextlib import ExitStack
 
 import pytest
 
-from tests.conftest import YINGDU, run_yingdu, start_python, subprocess_env
+from tests.conftest import run_yingdu, subprocess_env
+from tests.jobs.worker import run_worker, wait_for, worker_process
 from tests.worksheets.conftest import POOL, TEXTS, lexicon, pip_build  # noqa: F401
 from yingdu.worksheets.generate import generate
 
@@ -92,26 +91,6 @@ def queue_save(env, worksheet_file, twice=False) -> list[int]:
     return shell(env, SETUP.format(path=str(worksheet_file), twice=twice))
 
 
-def start_worker(env, log):
-    return start_python(env, *YINGDU, "worker", "--interval", "0.2", start_new_session=True,
-                        stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-
-
-def stop(worker, sig=signal.SIGTERM):
-    os.killpg(worker.pid, sig)
-    worker.wait(timeout=60)
-
-
-def wait_for(condition, workers, seconds=300):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        assert all(w.poll() is None for w in workers), "a worker exited"
-        time.sleep(0.3)
-    raise TimeoutError
-
-
 def media_files(tmp_path) -> set[str]:
     media = tmp_path / "data" / "media"
     return {str(p.relative_to(media)) for p in media.rglob("*") if p.is_file()}
@@ -148,14 +127,14 @@ def drop_killed_connections(watcher, *ours) -> None:
     )
 
 
-def run_again(env, tmp_path, job_ids):
-    with open(tmp_path / "worker2.log", "w") as log:
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: all(j["state"] == "done" for j in shell(env, STATE)["jobs"]), [worker])
-        finally:
-            stop(worker)
+def run_again(env, tmp_path):
+    """A second worker runs the killed one's job to the end; the state it leaves."""
+    run_worker(env, tmp_path / "worker2.log", lambda: all_done(shell(env, STATE)["jobs"]))
     return shell(env, STATE)
+
+
+def all_done(jobs) -> bool:
+    return all(job["state"] == "done" for job in jobs)
 
 
 def test_killed_before_the_resource_is_saved(env, tmp_path, worksheet_file, fresh_database_url):
@@ -165,20 +144,20 @@ def test_killed_before_the_resource_is_saved(env, tmp_path, worksheet_file, fres
     job_ids = queue_save(env, worksheet_file)
     holder = psycopg.connect(fresh_database_url)
     watcher = psycopg.connect(fresh_database_url, autocommit=True)
-    with holder, watcher, open(tmp_path / "w1.log", "w") as log:
+    with holder, watcher:
         holder.execute("LOCK TABLE resources_resource IN EXCLUSIVE MODE")  # no insert passes
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: waiting(watcher, 'INSERT INTO "resources_resource"%'), [worker])
-        finally:
-            stop(worker, signal.SIGKILL)  # in the transaction that saves the resource
+
+        def saving() -> bool:  # the worker waits in the transaction that saves the resource
+            return waiting(watcher, 'INSERT INTO "resources_resource"%')
+
+        run_worker(env, tmp_path / "worker1.log", saving, end=signal.SIGKILL)  # killed there
         drop_killed_connections(watcher, holder)
         holder.rollback()
     killed = shell(env, STATE)
     assert killed["resources"] == [] and media_files(tmp_path) == set()
     assert killed["jobs"][0]["state"] == "running" and killed["jobs"][0]["attempts"] == 1
 
-    done = run_again(env, tmp_path, job_ids)
+    done = run_again(env, tmp_path)
     assert_one_whole_resource(tmp_path, done, job_ids)
     assert done["jobs"][0]["attempts"] == 2
 
@@ -190,30 +169,28 @@ def test_killed_after_the_resource_is_saved(env, tmp_path, worksheet_file, fresh
     [job_id] = queue_save(env, worksheet_file)
     watcher = psycopg.connect(fresh_database_url, autocommit=True)
     table, row = psycopg.connect(fresh_database_url), psycopg.connect(fresh_database_url)
-    with watcher, table, row, open(tmp_path / "w1.log", "w") as log:
+    with watcher, table, row:
         table.execute("LOCK TABLE resources_resource IN EXCLUSIVE MODE")
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: waiting(watcher, 'INSERT INTO "resources_resource"%'), [worker])
+        # killed when the block ends: the resource saved, the job not marked done
+        with worker_process(env, tmp_path / "worker1.log", end=signal.SIGKILL) as worker:
+            wait_for(lambda: waiting(watcher, 'INSERT INTO "resources_resource"%'), worker)
             # The job's row is held by the saving transaction: queue behind it, so that once
             # it commits the test holds the row and the worker cannot mark the job done.
             sql = "SELECT id FROM jobs_job WHERE id = %s FOR UPDATE"
             holder = threading.Thread(target=row.execute, args=(sql, (job_id,)))
             holder.start()
-            wait_for(lambda: waiting(watcher, "SELECT id FROM jobs_job%"), [worker])
+            wait_for(lambda: waiting(watcher, "SELECT id FROM jobs_job%"), worker)
             table.rollback()  # the resource is saved and committed now
             holder.join(timeout=120)
             assert not holder.is_alive()
-            wait_for(lambda: waiting(watcher, 'UPDATE "jobs_job" SET "state"%'), [worker])
-        finally:
-            stop(worker, signal.SIGKILL)  # the resource saved, the job not marked done
+            wait_for(lambda: waiting(watcher, 'UPDATE "jobs_job" SET "state"%'), worker)
         drop_killed_connections(watcher, table, row)
         row.rollback()
     killed = shell(env, STATE)
     assert len(killed["resources"]) == 1 and killed["jobs"][0]["state"] == "running"
     assert killed["jobs"][0]["result"] == {"resource": killed["resources"][0]}
 
-    done = run_again(env, tmp_path, [job_id])
+    done = run_again(env, tmp_path)
     assert_one_whole_resource(tmp_path, done, [job_id])
     assert done["resources"] == killed["resources"] and done["jobs"][0]["attempts"] == 2
 
@@ -221,12 +198,9 @@ def test_killed_after_the_resource_is_saved(env, tmp_path, worksheet_file, fresh
 def test_two_jobs_of_one_save_run_at_once_make_one_resource(env, tmp_path, worksheet_file):
     job_ids = queue_save(env, worksheet_file, twice=True)
     assert len(job_ids) == 2
-    with open(tmp_path / "w1.log", "w") as one, open(tmp_path / "w2.log", "w") as two:
-        workers = [start_worker(env, one), start_worker(env, two)]
-        try:
-            wait_for(lambda: all(j["state"] != "queued" and j["state"] != "running"
-                                 for j in shell(env, STATE)["jobs"]), workers)  # fmt: skip
-        finally:
-            for worker in workers:
-                stop(worker)
+    with ExitStack() as stack:
+        workers = [stack.enter_context(worker_process(env, tmp_path / f"worker{n}.log"))
+                   for n in (1, 2)]  # fmt: skip
+        wait_for(lambda: all(j["state"] not in ("queued", "running")
+                             for j in shell(env, STATE)["jobs"]), *workers)  # fmt: skip
     assert_one_whole_resource(tmp_path, shell(env, STATE), job_ids)
