@@ -1,8 +1,9 @@
 """保存到资源库 run by real `yingdu worker` processes on the database queue: a worker killed
-with SIGKILL before the resource is saved, or after it is saved but before the job is marked
-done, and the next worker runs the job again; two jobs of one save (a double submit that got
-past the request's check) run by two workers at once. Each ends with exactly one 英语试题 and
-no file that is half-written or belongs to no resource.
+with SIGKILL before the resource is saved, while its files are written (one is in place, at
+a name recorded on the job, and no row holds it), or after it is saved but before the job is
+marked done, and the next worker runs the job again; two jobs of one save (a double submit
+that got past the request's check) run by two workers at once. Each ends with exactly one
+英语试题 and no file that is half-written or belongs to no resource.
 
 The kill points are made exact with PostgreSQL locks held by the test (the worker waits on
 them; pg_stat_activity shows it waiting), so those tests run in the PostgreSQL pass only."""
@@ -53,8 +54,8 @@ files += [f.preview.name for f in ResourceFile.objects.exclude(preview="")]
 print(json.dumps({
     "resources": list(Resource.objects.values_list("pk", flat=True)),
     "files": files,
-    "jobs": list(Job.objects.filter(kind="worksheet-save").order_by("pk")
-                 .values("pk", "state", "attempts", "result", "error")),  # not its text job
+    "jobs": list(Job.objects.filter(kind="worksheet-save").order_by("pk")  # not its text job
+                 .values("pk", "state", "attempts", "result", "error", "checkpoint")),
 }, default=str))
 """
 
@@ -160,6 +161,31 @@ def test_killed_before_the_resource_is_saved(env, tmp_path, worksheet_file, fres
     done = run_again(env, tmp_path)
     assert_one_whole_resource(tmp_path, done, job_ids)
     assert done["jobs"][0]["attempts"] == 2
+
+
+def test_killed_while_writing_the_files(env, tmp_path, worksheet_file, fresh_database_url):
+    postgres_only(fresh_database_url)
+    import psycopg
+
+    job_ids = queue_save(env, worksheet_file)
+    holder = psycopg.connect(fresh_database_url)
+    watcher = psycopg.connect(fresh_database_url, autocommit=True)
+    with holder, watcher:
+        holder.execute("LOCK TABLE resources_resourcefile IN EXCLUSIVE MODE")
+
+        def first_file_written() -> bool:  # and its row waits: the next file is not begun
+            return waiting(watcher, 'INSERT INTO "resources_resourcefile"%')
+
+        run_worker(env, tmp_path / "worker1.log", first_file_written, end=signal.SIGKILL)
+        drop_killed_connections(watcher, holder)
+        holder.rollback()
+    killed = shell(env, STATE)
+    names = killed["jobs"][0]["checkpoint"]["names"]
+    assert killed["resources"] == [] and media_files(tmp_path) == {names[0]}  # no resource's
+
+    done = run_again(env, tmp_path)
+    assert_one_whole_resource(tmp_path, done, job_ids)  # the killed attempt's file is gone
+    assert names[0] not in done["files"] and done["jobs"][0]["attempts"] == 2
 
 
 def test_killed_after_the_resource_is_saved(env, tmp_path, worksheet_file, fresh_database_url):
