@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.resources.conftest import client_for, make_user
 from yingdu.aids import lexiconjob
-from yingdu.aids.service import annotated_models
+from yingdu.aids.service import annotated_models, lexicon_stamp
 from yingdu.jobs import service
 from yingdu.jobs.models import Job
 from yingdu.news.models import NewsArticle
@@ -107,3 +107,22 @@ def test_an_attempt_that_lost_its_job_stops_without_writing(news, site_lexicon):
     with pytest.raises(service.JobLost):
         search_jobs.relexicon(service.Context(claimed))
     assert not any(item.reading for item in NewsArticle.objects.all())
+
+
+NEXT = "下一步：重新标注内容并重建搜索索引"  # "Next: re-annotating the items and …"
+
+
+@pytest.mark.django_db
+def test_a_finished_build_links_its_follow_up_and_other_jobs_do_not(client, operator):
+    job, _ = lexiconjob.start(operator)
+    Job.objects.filter(pk=job.pk).update(checkpoint={"built": lexicon_stamp(), "entries": 7})
+    client_for(client, operator)
+    page = reverse("jobs:job", args=[job.pk])
+    assert NEXT not in client.get(page).content.decode()  # not before it is done
+    assert service.run_job.call(job.pk) == "done"  # the build was done: it queues the follow-up
+    follow_up = Job.objects.get(kind=search_jobs.KEY)
+    assert Job.objects.get(pk=job.pk).result == {"entries": 7, "follow_up": follow_up.pk}
+    link = f'<a href="{reverse("jobs:job", args=[follow_up.pk])}">{NEXT} #{follow_up.pk}</a>'
+    assert link in client.get(page).content.decode()
+    Job.objects.filter(pk=follow_up.pk).update(state="done", result={"follow_up": job.pk})
+    assert NEXT not in client.get(reverse("jobs:job", args=[follow_up.pk])).content.decode()

@@ -10,15 +10,16 @@ import re
 import shutil
 import signal
 import sqlite3
-import time
 
 import pytest
 
-from tests.conftest import YINGDU, run_yingdu, start_python, subprocess_env
+from tests.conftest import run_yingdu, subprocess_env
+from tests.jobs.worker import run_worker, wait_for, worker_process
 from tests.lexicon.fixtures import write_sample
 
 ITEMS = 600
 LATE_STAGES = re.compile("merge|forms")  # of a build (yingdu/lexicon/build.py)
+SECONDS = 600  # a build and 600 items' re-annotation on a busy 2-core machine
 
 ADD_ITEMS = """
 import datetime as dt
@@ -78,31 +79,6 @@ def jobs(env) -> dict[int, dict]:
     }  # fmt: skip
 
 
-def start_worker(env, log):
-    return start_python(env, *YINGDU, "worker", "--interval", "0.2", start_new_session=True,
-                        stdout=log, stderr=log)  # fmt: skip
-
-
-def kill(worker) -> None:
-    os.killpg(worker.pid, signal.SIGKILL)
-    worker.wait(timeout=30)
-
-
-def stop(worker) -> None:
-    os.killpg(worker.pid, signal.SIGTERM)
-    worker.wait(timeout=60)
-
-
-def wait_for(condition, worker, seconds=600):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        assert worker.poll() is None, "the worker exited"
-        time.sleep(0.2)
-    raise TimeoutError
-
-
 def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -116,12 +92,13 @@ def test_a_killed_follow_up_goes_on_after_the_last_item(site, tmp_path):
     def annotated() -> int:
         return jobs(env)[job_id]["checkpoint"].get("annotated", 0)
 
-    with open(tmp_path / "worker1.log", "w") as log:
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: annotated() >= 50, worker)
-        finally:
-            kill(worker)
+    run_worker(
+        env,
+        tmp_path / "worker1.log",
+        lambda: annotated() >= 50,
+        end=signal.SIGKILL,
+        seconds=SECONDS,
+    )
     killed = jobs(env)[job_id]
     assert killed["state"] == "running" and 50 <= annotated() < ITEMS, killed
     done_before = query(env, "SELECT id FROM news_newsarticle ORDER BY id")[: annotated()]
@@ -130,12 +107,9 @@ def test_a_killed_follow_up_goes_on_after_the_last_item(site, tmp_path):
                f"from yingdu.news.models import NewsArticle as N; "
                f"N.objects.filter(pk={first}).update(reading={{'left': 'as it was'}})")  # fmt: skip
 
-    with open(tmp_path / "worker2.log", "w") as log:
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: jobs(env)[job_id]["state"] == "done", worker)
-        finally:
-            stop(worker)
+    run_worker(
+        env, tmp_path / "worker2.log", lambda: jobs(env)[job_id]["state"] == "done", seconds=SECONDS
+    )
     finished = jobs(env)[job_id]
     assert finished["attempts"] == 2 and finished["result"]["annotated"] == ITEMS  # none twice
     (reading,) = query(env, f"SELECT reading FROM news_newsarticle WHERE id = {first}")[0]
@@ -156,23 +130,19 @@ def test_a_killed_build_leaves_the_old_lexicon_and_a_rerun_completes(site, tmp_p
     def temporary_files():
         return sorted(lexicon.parent.glob(".lexicon.sqlite3.*.tmp"))
 
-    with open(tmp_path / "worker1.log", "w") as log:
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: LATE_STAGES.search(jobs(env)[job_id]["step"]), worker)
-        finally:
-            kill(worker)
+    def late_in_the_build():
+        return LATE_STAGES.search(jobs(env)[job_id]["step"])
+
+    run_worker(
+        env, tmp_path / "worker1.log", late_in_the_build, end=signal.SIGKILL, seconds=SECONDS
+    )
     assert digest(lexicon) == old  # the site still reads the old lexicon
     assert jobs(env)[job_id]["state"] == "running" and len(temporary_files()) == 1
 
-    with open(tmp_path / "worker2.log", "w") as log:
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: jobs(env)[job_id]["state"] == "done", worker)
-            follow_up = jobs(env)[job_id]["result"]["follow_up"]
-            wait_for(lambda: jobs(env)[follow_up]["state"] == "done", worker)
-        finally:
-            stop(worker)
+    with worker_process(env, tmp_path / "worker2.log") as worker:
+        wait_for(lambda: jobs(env)[job_id]["state"] == "done", worker, seconds=SECONDS)
+        follow_up = jobs(env)[job_id]["result"]["follow_up"]
+        wait_for(lambda: jobs(env)[follow_up]["state"] == "done", worker, seconds=SECONDS)
     every = jobs(env)
     assert every[job_id]["attempts"] == 2 and every[job_id]["result"]["entries"] > 0
     assert [n for n, job in every.items() if job["kind"] == "relexicon"] == [follow_up]

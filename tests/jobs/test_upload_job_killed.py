@@ -6,15 +6,15 @@ one text and one preview, no half-written file and no scratch copy left. The sec
 the job with a Chinese error naming it, and the uploaded files all stay."""
 
 import json
-import os
 import signal
 import time
 from pathlib import Path
 
 from tests.conftest import run_yingdu
+from tests.jobs.worker import run_worker
 from tests.resources import samples
 
-from .test_worker_killed import job, start_worker, wait_for, worker_env  # noqa: F401
+from .test_worker_killed import job, worker_env  # noqa: F401
 
 TOO_BIG = "文件过大或过于复杂"
 HOSTILE = "线条.pdf"
@@ -76,13 +76,12 @@ def test_a_killed_upload_job_runs_again_to_one_text_and_one_preview(worker_env, 
     previews = data / "media" / "resources" / "previews"
 
     slow = {**env, "YINGDU_EXTRACT_SECONDS": "600"}  # the strokes would be drawn for minutes
-    with open(tmp_path / "worker1.log", "w") as log:
-        worker = start_worker(slow, log)
-        try:
-            wait_for(lambda: list(previews.glob("*.png")) and sandbox_children(data), worker)
-        finally:
-            os.kill(worker.pid, signal.SIGKILL)  # the worker only: its sandbox child must follow
-            worker.wait(timeout=30)
+
+    def drawing_the_second() -> bool:  # the first preview written, the sandbox at work
+        return bool(list(previews.glob("*.png")) and sandbox_children(data))
+
+    # SIGKILL to the worker only (not its group): its sandbox child must follow by itself.
+    run_worker(slow, tmp_path / "worker1.log", drawing_the_second, end=signal.SIGKILL, group=False)
     killed = job(env, job_id)
     assert killed["state"] == "running" and killed["attempts"] == 1
     assert resource_state(env)["state"] == "processing"  # nothing recorded yet
@@ -92,13 +91,7 @@ def test_a_killed_upload_job_runs_again_to_one_text_and_one_preview(worker_env, 
     assert sandbox_children(data) == [], "the sandbox outlived its killed worker"
 
     quick = {**env, "YINGDU_EXTRACT_SECONDS": "5"}
-    with open(tmp_path / "worker2.log", "w") as log:
-        worker = start_worker(quick, log)
-        try:
-            wait_for(lambda: job(env, job_id)["state"] == "failed", worker)
-        finally:
-            os.killpg(worker.pid, signal.SIGTERM)
-            worker.wait(timeout=60)
+    run_worker(quick, tmp_path / "worker2.log", lambda: job(env, job_id)["state"] == "failed")
 
     failed = job(env, job_id)
     assert failed["attempts"] == 2

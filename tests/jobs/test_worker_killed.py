@@ -6,12 +6,11 @@ import contextlib
 import json
 import os
 import signal
-import subprocess
-import time
 
 import pytest
 
-from tests.conftest import YINGDU, run_yingdu, start_python, subprocess_env
+from tests.conftest import run_yingdu, subprocess_env
+from tests.jobs.worker import run_worker
 
 STEPS = 40
 
@@ -36,24 +35,9 @@ def worker_env(request, tmp_path, fresh_database_url):
     return env
 
 
-def start_worker(env, log):
-    return start_python(env, *YINGDU, "worker", "--interval", "0.2", start_new_session=True,
-                        stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-
-
 def job(env, job_id: int) -> dict:
     rows = run_yingdu(env, "jobs", "list", "--limit", "100").stdout.splitlines()
     return next(row for row in map(json.loads, rows) if row["id"] == job_id)
-
-
-def wait_for(condition, worker, seconds=180):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        assert worker.poll() is None, "the worker exited"
-        time.sleep(0.3)
-    raise TimeoutError
 
 
 def test_a_killed_job_runs_again_to_one_whole_file(worker_env, tmp_path):
@@ -63,30 +47,22 @@ def test_a_killed_job_runs_again_to_one_whole_file(worker_env, tmp_path):
     folder = tmp_path / "data" / "media" / "jobs" / str(job_id)
     partial, final = folder / ".result.txt.part", folder / "result.txt"
 
-    with open(tmp_path / "worker1.log", "w") as log:
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: b"step 3 " in read_if_there(partial), worker)
-            running_in = int(job(env, job_id)["worker"].rpartition(":")[2])
-        finally:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=30)
-        with contextlib.suppress(ProcessLookupError):  # RQ runs each job in a forked child
-            os.kill(running_in, signal.SIGKILL)
+    def half_way() -> int | None:
+        """The pid the job runs in, once it has written three steps."""
+        if b"step 3 " in read_if_there(partial):
+            return int(job(env, job_id)["worker"].rpartition(":")[2])
+        return None
+
+    running_in = run_worker(env, tmp_path / "worker1.log", half_way, end=signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # RQ runs each job in a child of its own
+        os.kill(running_in, signal.SIGKILL)
     written = partial.read_bytes()
     assert b"step 3 " in written and b"complete" not in written  # killed half-way
     assert not final.exists()
     killed = job(env, job_id)
     assert killed["state"] == "running" and killed["attempts"] == 1
 
-    with open(tmp_path / "worker2.log", "w") as log:
-        worker = start_worker(env, log)
-        try:
-            wait_for(final.exists, worker)  # then the record, marked done right after
-            wait_for(lambda: job(env, job_id)["state"] == "done", worker)
-        finally:
-            os.killpg(worker.pid, signal.SIGTERM)
-            worker.wait(timeout=60)
+    run_worker(env, tmp_path / "worker2.log", lambda: job(env, job_id)["state"] == "done")
     done = job(env, job_id)
     assert done["attempts"] == 2 and done["file"] == f"jobs/{job_id}/result.txt"
     assert sorted(path.name for path in folder.iterdir()) == ["result.txt"]  # no partial file

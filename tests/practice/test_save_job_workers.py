@@ -1,22 +1,22 @@
 """保存到资源库 run by real `yingdu worker` processes on the database queue: a worker killed
-with SIGKILL before the resource is saved, or after it is saved but before the job is marked
-done, and the next worker runs the job again; two jobs of one save (a double submit that got
-past the request's check) run by two workers at once. Each ends with exactly one 英语试题 and
-no file that is half-written or belongs to no resource.
+with SIGKILL before the resource is saved, while its files are written (one is in place, at
+a name recorded on the job, and no row holds it), or after it is saved but before the job is
+marked done, and the next worker runs the job again; two jobs of one save (a double submit
+that got past the request's check) run by two workers at once. Each ends with exactly one
+英语试题 and no file that is half-written or belongs to no resource.
 
 The kill points are made exact with PostgreSQL locks held by the test (the worker waits on
 them; pg_stat_activity shows it waiting), so those tests run in the PostgreSQL pass only."""
 
 import json
-import os
 import signal
-import subprocess
 import threading
-import time
+from contextlib import ExitStack
 
 import pytest
 
-from tests.conftest import YINGDU, run_yingdu, start_python, subprocess_env
+from tests.conftest import run_yingdu, subprocess_env
+from tests.jobs.worker import run_worker, wait_for, worker_process
 from tests.worksheets.conftest import POOL, TEXTS, lexicon, pip_build  # noqa: F401
 from yingdu.worksheets.generate import generate
 
@@ -54,8 +54,8 @@ files += [f.preview.name for f in ResourceFile.objects.exclude(preview="")]
 print(json.dumps({
     "resources": list(Resource.objects.values_list("pk", flat=True)),
     "files": files,
-    "jobs": list(Job.objects.filter(kind="worksheet-save").order_by("pk")
-                 .values("pk", "state", "attempts", "result", "error")),  # not its text job
+    "jobs": list(Job.objects.filter(kind="worksheet-save").order_by("pk")  # not its text job
+                 .values("pk", "state", "attempts", "result", "error", "checkpoint")),
 }, default=str))
 """
 
@@ -90,26 +90,6 @@ def shell(env, code: str):
 
 def queue_save(env, worksheet_file, twice=False) -> list[int]:
     return shell(env, SETUP.format(path=str(worksheet_file), twice=twice))
-
-
-def start_worker(env, log):
-    return start_python(env, *YINGDU, "worker", "--interval", "0.2", start_new_session=True,
-                        stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-
-
-def stop(worker, sig=signal.SIGTERM):
-    os.killpg(worker.pid, sig)
-    worker.wait(timeout=60)
-
-
-def wait_for(condition, workers, seconds=300):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        assert all(w.poll() is None for w in workers), "a worker exited"
-        time.sleep(0.3)
-    raise TimeoutError
 
 
 def media_files(tmp_path) -> set[str]:
@@ -148,14 +128,14 @@ def drop_killed_connections(watcher, *ours) -> None:
     )
 
 
-def run_again(env, tmp_path, job_ids):
-    with open(tmp_path / "worker2.log", "w") as log:
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: all(j["state"] == "done" for j in shell(env, STATE)["jobs"]), [worker])
-        finally:
-            stop(worker)
+def run_again(env, tmp_path):
+    """A second worker runs the killed one's job to the end; the state it leaves."""
+    run_worker(env, tmp_path / "worker2.log", lambda: all_done(shell(env, STATE)["jobs"]))
     return shell(env, STATE)
+
+
+def all_done(jobs) -> bool:
+    return all(job["state"] == "done" for job in jobs)
 
 
 def test_killed_before_the_resource_is_saved(env, tmp_path, worksheet_file, fresh_database_url):
@@ -165,22 +145,47 @@ def test_killed_before_the_resource_is_saved(env, tmp_path, worksheet_file, fres
     job_ids = queue_save(env, worksheet_file)
     holder = psycopg.connect(fresh_database_url)
     watcher = psycopg.connect(fresh_database_url, autocommit=True)
-    with holder, watcher, open(tmp_path / "w1.log", "w") as log:
+    with holder, watcher:
         holder.execute("LOCK TABLE resources_resource IN EXCLUSIVE MODE")  # no insert passes
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: waiting(watcher, 'INSERT INTO "resources_resource"%'), [worker])
-        finally:
-            stop(worker, signal.SIGKILL)  # in the transaction that saves the resource
+
+        def saving() -> bool:  # the worker waits in the transaction that saves the resource
+            return waiting(watcher, 'INSERT INTO "resources_resource"%')
+
+        run_worker(env, tmp_path / "worker1.log", saving, end=signal.SIGKILL)  # killed there
         drop_killed_connections(watcher, holder)
         holder.rollback()
     killed = shell(env, STATE)
     assert killed["resources"] == [] and media_files(tmp_path) == set()
     assert killed["jobs"][0]["state"] == "running" and killed["jobs"][0]["attempts"] == 1
 
-    done = run_again(env, tmp_path, job_ids)
+    done = run_again(env, tmp_path)
     assert_one_whole_resource(tmp_path, done, job_ids)
     assert done["jobs"][0]["attempts"] == 2
+
+
+def test_killed_while_writing_the_files(env, tmp_path, worksheet_file, fresh_database_url):
+    postgres_only(fresh_database_url)
+    import psycopg
+
+    job_ids = queue_save(env, worksheet_file)
+    holder = psycopg.connect(fresh_database_url)
+    watcher = psycopg.connect(fresh_database_url, autocommit=True)
+    with holder, watcher:
+        holder.execute("LOCK TABLE resources_resourcefile IN EXCLUSIVE MODE")
+
+        def first_file_written() -> bool:  # and its row waits: the next file is not begun
+            return waiting(watcher, 'INSERT INTO "resources_resourcefile"%')
+
+        run_worker(env, tmp_path / "worker1.log", first_file_written, end=signal.SIGKILL)
+        drop_killed_connections(watcher, holder)
+        holder.rollback()
+    killed = shell(env, STATE)
+    names = killed["jobs"][0]["checkpoint"]["names"]
+    assert killed["resources"] == [] and media_files(tmp_path) == {names[0]}  # no resource's
+
+    done = run_again(env, tmp_path)
+    assert_one_whole_resource(tmp_path, done, job_ids)  # the killed attempt's file is gone
+    assert names[0] not in done["files"] and done["jobs"][0]["attempts"] == 2
 
 
 def test_killed_after_the_resource_is_saved(env, tmp_path, worksheet_file, fresh_database_url):
@@ -190,30 +195,28 @@ def test_killed_after_the_resource_is_saved(env, tmp_path, worksheet_file, fresh
     [job_id] = queue_save(env, worksheet_file)
     watcher = psycopg.connect(fresh_database_url, autocommit=True)
     table, row = psycopg.connect(fresh_database_url), psycopg.connect(fresh_database_url)
-    with watcher, table, row, open(tmp_path / "w1.log", "w") as log:
+    with watcher, table, row:
         table.execute("LOCK TABLE resources_resource IN EXCLUSIVE MODE")
-        worker = start_worker(env, log)
-        try:
-            wait_for(lambda: waiting(watcher, 'INSERT INTO "resources_resource"%'), [worker])
+        # killed when the block ends: the resource saved, the job not marked done
+        with worker_process(env, tmp_path / "worker1.log", end=signal.SIGKILL) as worker:
+            wait_for(lambda: waiting(watcher, 'INSERT INTO "resources_resource"%'), worker)
             # The job's row is held by the saving transaction: queue behind it, so that once
             # it commits the test holds the row and the worker cannot mark the job done.
             sql = "SELECT id FROM jobs_job WHERE id = %s FOR UPDATE"
             holder = threading.Thread(target=row.execute, args=(sql, (job_id,)))
             holder.start()
-            wait_for(lambda: waiting(watcher, "SELECT id FROM jobs_job%"), [worker])
+            wait_for(lambda: waiting(watcher, "SELECT id FROM jobs_job%"), worker)
             table.rollback()  # the resource is saved and committed now
             holder.join(timeout=120)
             assert not holder.is_alive()
-            wait_for(lambda: waiting(watcher, 'UPDATE "jobs_job" SET "state"%'), [worker])
-        finally:
-            stop(worker, signal.SIGKILL)  # the resource saved, the job not marked done
+            wait_for(lambda: waiting(watcher, 'UPDATE "jobs_job" SET "state"%'), worker)
         drop_killed_connections(watcher, table, row)
         row.rollback()
     killed = shell(env, STATE)
     assert len(killed["resources"]) == 1 and killed["jobs"][0]["state"] == "running"
     assert killed["jobs"][0]["result"] == {"resource": killed["resources"][0]}
 
-    done = run_again(env, tmp_path, [job_id])
+    done = run_again(env, tmp_path)
     assert_one_whole_resource(tmp_path, done, [job_id])
     assert done["resources"] == killed["resources"] and done["jobs"][0]["attempts"] == 2
 
@@ -221,12 +224,9 @@ def test_killed_after_the_resource_is_saved(env, tmp_path, worksheet_file, fresh
 def test_two_jobs_of_one_save_run_at_once_make_one_resource(env, tmp_path, worksheet_file):
     job_ids = queue_save(env, worksheet_file, twice=True)
     assert len(job_ids) == 2
-    with open(tmp_path / "w1.log", "w") as one, open(tmp_path / "w2.log", "w") as two:
-        workers = [start_worker(env, one), start_worker(env, two)]
-        try:
-            wait_for(lambda: all(j["state"] != "queued" and j["state"] != "running"
-                                 for j in shell(env, STATE)["jobs"]), workers)  # fmt: skip
-        finally:
-            for worker in workers:
-                stop(worker)
+    with ExitStack() as stack:
+        workers = [stack.enter_context(worker_process(env, tmp_path / f"worker{n}.log"))
+                   for n in (1, 2)]  # fmt: skip
+        wait_for(lambda: all(j["state"] not in ("queued", "running")
+                             for j in shell(env, STATE)["jobs"]), *workers)  # fmt: skip
     assert_one_whole_resource(tmp_path, shell(env, STATE), job_ids)

@@ -7,7 +7,7 @@ and a worker killed half-way leaves it in use; the job run again builds anew (th
 build removes the killed one's temporary file). Once the new lexicon is in place the job
 queues the re-annotation and search rebuild ("relexicon", yingdu/search/jobs.py) for the
 same person, exactly once: that job is started in one transaction with the checkpoint
-that records it."""
+that records it, and the finished build's page links to it (follow_up_links)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import time
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -81,4 +82,13 @@ def stage_progress(context):
     return progress
 
 
-KIND = JobKind(KEY, gettext_lazy("lexicon build"), run=build, retry=False)
+def follow_up_links(job: Job) -> list[tuple[str, str]]:
+    """The finished build's page links to the re-annotation and search rebuild it queued."""
+    follow_up = (job.result or {}).get("follow_up")
+    if follow_up is None:
+        return []
+    text = _("Next: re-annotating the items and rebuilding the search index")
+    return [(f"{text} #{follow_up}", reverse("jobs:job", args=[follow_up]))]
+
+
+KIND = JobKind(KEY, gettext_lazy("lexicon build"), run=build, retry=False, links=follow_up_links)

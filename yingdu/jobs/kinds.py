@@ -11,8 +11,10 @@ as `Job.result`. It must be safe to run again from the start after a worker died
 Raise `JobFailed` for a failure that another attempt would not fix (bad input): it is
 shown to the person who started the job as written. Any other exception is retried with
 backoff when the kind says `retry=True`, up to settings.JOB_ATTEMPTS attempts.
-`links(job)`, when a kind has it, gives the (text, URL) pairs the job's page shows once the
-job is done (what the job made, where it is now)."""
+The job's page is the same for every kind; a kind puts its own links on it through two
+optional functions of the job: `link(job)`, the (text, URL) of what the job works on (or
+None), shown from the moment it is queued, and `links(job)`, the (text, URL) pairs of what
+the job made or started, shown once the job is done (docs/contributing.md)."""
 
 from __future__ import annotations
 

@@ -259,7 +259,7 @@ def partial_file(name: str):
     final = local_path(name)
     if final is not None:
         final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp = final.with_name(f".{final.name}{PARTIAL_SUFFIX}")
+        temp = partial_path(final)  # the same temporary name for every attempt
     else:
         scratch = settings.DATA_DIR / "tmp"
         scratch.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -282,6 +282,47 @@ def partial_file(name: str):
     finally:
         handle.close()
         temp.unlink(missing_ok=True)
+
+
+def partial_path(final: Path) -> Path:
+    """The temporary file beside FINAL that a whole write of it fills first (local disk)."""
+    return final.with_name(f".{final.name}{PARTIAL_SUFFIX}")
+
+
+def partial_name(name: str) -> str:
+    """partial_path() as a storage name: folder/.file.ext.part."""
+    folder, slash, base = name.rpartition("/")
+    return f"{folder}{slash}.{base}{PARTIAL_SUFFIX}"
+
+
+def save_whole(name: str, content) -> str:
+    """Save CONTENT at NAME through the media storage (its modes, limits and errors), whole
+    or not at all: on local disk under partial_name(NAME), synced and renamed over NAME
+    when complete, so that a process killed while writing leaves no file at NAME (and a
+    write of NAME again replaces the temporary file it left); on object storage in one
+    upload, which is whole. Returns the stored name."""
+    storage = default_storage
+    if local_path(name) is None:
+        return storage.save(name, content)
+    temp = partial_name(name)
+    storage.delete(temp)  # left by a write that was killed
+    try:
+        temp = storage.save(temp, content)
+        with open(storage.path(temp), "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(storage.path(temp), storage.path(name))
+    except BaseException:
+        storage.delete(temp)  # the part that was written (a full volume)
+        raise
+    return name
+
+
+def remove_stored(name: str) -> None:
+    """Delete NAME from the media storage, and the temporary file of a write of it that was
+    killed half-way (on local disk)."""
+    default_storage.delete(name)
+    if local_path(name) is not None:
+        default_storage.delete(partial_name(name))
 
 
 def remove_partial_files(job: Job) -> None:

@@ -12,7 +12,9 @@ job. Saving is idempotent: the resource is created and its id recorded on the jo
 transaction that holds every job of that teacher, kind and key, so a run again after a worker
 was killed, or a second job of the same key (two requests at once), finds the resource
 instead of making another; the files are rendered in memory and reach the library only in
-that transaction (resources/services.create_resource)."""
+that transaction (resources/services.create_resource), each whole, at names recorded on the
+job beforehand, so that a run again after a worker was killed while writing them deletes
+what it left there (a temporary file, or a file of no resource)."""
 
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ from yingdu.accounts.roles import is_teacher
 from yingdu.jobs import service
 from yingdu.jobs.kinds import JobFailed, JobKind
 from yingdu.jobs.models import Job
-from yingdu.resources.models import Resource, ResourceStatus
+from yingdu.resources.models import Resource, ResourceStatus, stored_name
+from yingdu.resources.services import remove_unclaimed
 from yingdu.worksheets import layout
 from yingdu.worksheets.render import RenderError, render
 
@@ -99,13 +102,22 @@ def save_worksheet(context) -> dict:
     if user is None or not is_teacher(user):
         raise JobFailed(_("Only teachers and editors may save worksheets to the library."))
     total = len(practice.LIBRARY_FORMATS) + 1
+    remove_unclaimed(context.checkpoint.get("names", []))  # an earlier attempt was killed
     resource = saved_resource(same_key(job))
     if resource is None:
         context.progress(0, total, _("Rendering the PDF and DOCX files"))
         files = practice.library_files(context.params["worksheet"])
         context.progress(total - 1, total, _("Saving to the resource library"))
-        resource = create_once(job, files)
+        resource = create_once(context, files, reserve_names(context, files))
     return {"resource": resource.pk}
+
+
+def reserve_names(context, files: list) -> list[str]:
+    """Storage names for FILES, recorded on the job (committed) before anything is written
+    at them, so that a run again after a kill finds and removes what was left there."""
+    names = [stored_name(file.name.rpartition(".")[2]) for file in files]
+    context.save_checkpoint(names=names)
+    return names
 
 
 def same_key(job: Job):
@@ -121,14 +133,19 @@ def saved_resource(jobs) -> Resource | None:
     return Resource.objects.filter(pk__in=[pk for pk in ids if pk]).order_by("pk").first()
 
 
-def create_once(job: Job, files: list) -> Resource:
-    """Create the resource unless a job of the same key did meanwhile, and record it on this
-    job, in one transaction holding every job of the key."""
+def create_once(context, files: list, names: list[str]) -> Resource:
+    """Create the resource (its files at NAMES) unless a job of the same key did meanwhile,
+    and record it on this job, in one transaction holding every job of the key; an attempt
+    that no longer holds its job (JobLost) writes nothing."""
+    job = context.job
     worksheet, facets = job.params["worksheet"], job.params["facets"]
     with transaction.atomic():
         resource = saved_resource(same_key(job).select_for_update())
+        context.save_checkpoint()  # still this attempt's job: raises JobLost otherwise
         if resource is None:
-            resource, errors = practice.save_to_library(worksheet, files, facets, job.started_by)
+            resource, errors = practice.save_to_library(
+                worksheet, files, facets, job.started_by, names=names
+            )
             if resource is None:
                 raise JobFailed(" ".join(errors))
         Job.objects.filter(pk=job.pk).update(result={"resource": resource.pk})

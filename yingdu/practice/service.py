@@ -73,10 +73,10 @@ def library_files(worksheet: dict) -> list[SimpleUploadedFile]:
     return files
 
 
-def save_to_library(worksheet: dict, files: list, facets: dict, user):
+def save_to_library(worksheet: dict, files: list, facets: dict, user, names=None):
     """Save FILES (library_files) as an 英语试题 resource of USER with the given facets (the
-    edition by id), by the library's upload form and rules. Returns (resource or None, error
-    messages)."""
+    edition by id), by the library's upload form and rules, at the storage NAMES when given.
+    Returns (resource or None, error messages)."""
     types = "、".join(TYPE_LABELS[s["type"]] for s in worksheet["sections"])
     level = BAND_LABELS[worksheet["level"]]
     data = {
@@ -92,4 +92,4 @@ def save_to_library(worksheet: dict, files: list, facets: dict, user):
             return None, [_("This worksheet is already in the resource library.")]
         errors = [str(e) for field in form.errors.values() for e in field]
         return None, errors
-    return create_resource(form, user), []
+    return create_resource(form, user, names), []
