@@ -4,7 +4,7 @@ page caching cannot evict.
 With RATELIMIT_REDIS_URL (by default REDIS_URL) the counters are plain Redis keys (INCRBY
 with a time to live, apart from Django's cache); otherwise they are rows of RateCounter in
 the database, expired rows deleted as new counters start (committed without waiting for the
-disk: core/counterwrites.py). A counter counts hits until its
+disk: core/quickcommit.py). A counter counts hits until its
 window ends; `extend` pushes the end further (a lock that runs from the last failure).
 
 While Redis is unreachable the counters are kept in the database (core/redisguard.py):
@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from yingdu.core import redisguard
-from yingdu.core.counterwrites import without_waiting_for_disk
+from yingdu.core.quickcommit import quick_commit
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _redis_hit(client, full_key: str, window_seconds: int, amount: int) -> Count
 
 
 def _db_hit(full_key: str, window_seconds: int, amount: int) -> Count:
-    with without_waiting_for_disk():
+    with quick_commit():
         return _db_count(full_key, window_seconds, amount)
 
 
@@ -188,7 +188,7 @@ def _db_extend(full_key: str, seconds: int) -> None:
     from .models import RateCounter
 
     until = timezone.now() + timedelta(seconds=seconds)
-    with without_waiting_for_disk():
+    with quick_commit():
         RateCounter.objects.filter(key=full_key).update(expires_at=until)
 
 

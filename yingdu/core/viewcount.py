@@ -2,7 +2,7 @@
 
 Views are added up in the process and written as one `UPDATE … SET view_count =
 view_count + n` per item once enough have accumulated or a few seconds have passed (and at
-exit), in one transaction that does not wait for the disk (core/counterwrites.py). On SQLite
+exit), in one transaction that does not wait for the disk (core/quickcommit.py). On SQLite
 this keeps page views from queueing behind each other's write locks.
 """
 
@@ -15,7 +15,7 @@ from collections import Counter
 from django.conf import settings
 from django.db.models import F
 
-from yingdu.core.counterwrites import without_waiting_for_disk
+from yingdu.core.quickcommit import quick_commit
 
 _pending: Counter = Counter()
 _lock = threading.Lock()
@@ -39,7 +39,7 @@ def flush_views() -> None:
         _pending.clear()
         _last_flush = time.monotonic()
     in_lock_order = sorted(batch.items(), key=lambda item: (item[0][0]._meta.label, item[0][1]))
-    with without_waiting_for_disk():  # rows locked in one order: two flushes never deadlock
+    with quick_commit():  # rows locked in one order: two flushes never deadlock
         for (model, pk), n in in_lock_order:
             model.objects.filter(pk=pk).update(view_count=F("view_count") + n)
 

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from yingdu.aids.service import current_lexicon
 from yingdu.core import kinds
+from yingdu.core.quickcommit import quick_commit
 
 from . import schedule, sentences
 from .models import SENTENCE_MAX_CHARS, Card, Day, Goal, ReviewLog, Sentence
@@ -91,7 +92,7 @@ def add_word(user, word, context="", source=None, form="", now=None) -> tuple[Ca
     pos, gloss = entry.gloss_for("")
     defaults = {"pos": pos[:20], "gloss": gloss[:300], "band": entry.band,
                 "ipa": entry.ipa[:100], "created_at": now, "due": now}  # fmt: skip
-    with transaction.atomic():
+    with quick_commit():  # the embedded mode's durability (core/quickcommit.py)
         card, created = Card.objects.get_or_create(user=user, lemma=entry.lemma, defaults=defaults)
         if created:
             count_day(user, now, new_words=1)
@@ -185,7 +186,7 @@ def review(user, card_id, rating, direction="word", key="", now=None) -> tuple[R
         raise DirectionOff(f"未开启的卡片类型 (card type {direction!r} is not turned on)")
     key = (key or "")[:64]
     try:
-        with transaction.atomic():
+        with quick_commit():
             card = Card.objects.select_for_update().get(user=user, pk=card_id)
             if key:
                 done = ReviewLog.objects.filter(user=user, key=key).first()

@@ -1,13 +1,18 @@
-"""Counters a crash may forget (rate limits, view counts) commit without waiting for the disk
-on PostgreSQL, and nothing else does: a transaction already open keeps its durability."""
+"""Writes a crash may forget (rate limits, view counts; the notebook's in
+tests/notebook/test_quick_commit.py) commit without waiting for the disk on PostgreSQL, and
+nothing else does: a transaction already open keeps its durability, and the block is one
+transaction on every database."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from yingdu.accounts import ratelimit
+from yingdu.accounts.models import RateCounter
 from yingdu.core import viewcount
-from yingdu.core.counterwrites import without_waiting_for_disk
+from yingdu.core.quickcommit import quick_commit
 from yingdu.news.models import NewsArticle, Section
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,22 +31,32 @@ def needs_postgresql():
 
 def test_the_block_commits_without_waiting_and_the_next_transaction_waits_again():
     needs_postgresql()
-    with without_waiting_for_disk():
+    with quick_commit():
         assert synchronous_commit() == "off"
     assert synchronous_commit() == "on"
 
 
 def test_an_open_transaction_keeps_its_durability():
     needs_postgresql()
-    with transaction.atomic(), without_waiting_for_disk():
+    with transaction.atomic(), quick_commit():
         assert synchronous_commit() == "on"
 
 
 def test_the_block_is_one_transaction_on_every_database():
-    """On SQLite (or anywhere) the block still runs; a failure inside it raises as before."""
-    with pytest.raises(RuntimeError, match="inside"), without_waiting_for_disk():
+    """A failure inside the block undoes its writes, on SQLite as on PostgreSQL."""
+    with pytest.raises(RuntimeError, match="inside"), quick_commit():
+        RateCounter.objects.create(key="undone", count=1, expires_at=timezone.now())
         raise RuntimeError("inside")
     assert not connection.in_atomic_block
+    assert not RateCounter.objects.filter(key="undone").exists()
+
+
+def test_other_writes_keep_waiting_for_the_disk():
+    needs_postgresql()
+    with CaptureQueriesContext(connection) as queries:
+        get_user_model().objects.create_user("durable", password="pw-durable-durable")
+    assert queries.captured_queries
+    assert not any("synchronous_commit" in query["sql"] for query in queries.captured_queries)
 
 
 def writes_without_waiting(queries) -> bool:
