@@ -19,7 +19,8 @@ from tests.conftest import free_port, run_python, start_python, wait_until_serve
 from . import samples
 from .conftest import PASSWORD
 
-pytestmark = pytest.mark.attack  # issue 10: run alone by `make audit`
+# issue 10: run alone by `make audit`; gunicorn on a data folder of its own (tests/conftest.py)
+pytestmark = [pytest.mark.attack, pytest.mark.backend_free]
 
 LIMIT_MB = 1
 SETUP = f"""
