@@ -291,8 +291,25 @@ def fresh_database_url():
     name = f"yingdu_sub_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
+        admin.execute(f'ALTER DATABASE "{name}" SET synchronous_commit TO off')  # as below
     try:
         yield f"{server}/{name}"
     finally:
         with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database; on PostgreSQL its commits do not wait for the disk
+    (synchronous_commit off for every connection to it, the `yingdu` processes' too): a
+    crash of the server may lose the last commits of a database that is thrown away anyway,
+    and each commit of a transactional test and of its flush is then a memory write."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            name = connection.ops.quote_name(connection.settings_dict["NAME"])
+            cursor.execute(f"ALTER DATABASE {name} SET synchronous_commit TO off")
+            cursor.execute("SET synchronous_commit TO off")  # this open connection too
+    return django_db_setup
