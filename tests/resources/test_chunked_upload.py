@@ -14,7 +14,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
-from tests.conftest import free_port, run_python, start_python, wait_until_served
+from tests.conftest import free_port, run_python, start_python, subprocess_env, wait_until_served
 
 from . import samples
 from .conftest import PASSWORD
@@ -33,10 +33,12 @@ grant(User.objects.create_user("teacher_li", password={PASSWORD!r}), TEACHER)
 """
 
 
-@pytest.fixture
-def gunicorn(fresh_env, tmp_path):
-    """gunicorn serving the test settings (no collected static needed) on a fresh database."""
-    env = {**fresh_env, "DJANGO_SETTINGS_MODULE": "tests.settings",
+@pytest.fixture(scope="module")
+def gunicorn(tmp_path_factory):
+    """gunicorn serving the test settings (no collected static needed) on a fresh database,
+    one for the module: each test signs in and uploads on its own."""
+    tmp_path = tmp_path_factory.mktemp("chunked")
+    env = {**subprocess_env(tmp_path / "data"), "DJANGO_SETTINGS_MODULE": "tests.settings",
            "YINGDU_TEST_DATA_DIR": str(tmp_path / "data"),
            "YINGDU_UPLOAD_MAX_MB": str(LIMIT_MB)}  # fmt: skip
     run_python(env, "-c", SETUP)
