@@ -32,28 +32,52 @@ SKIP_PLAIN = "--skip-plain"
 def pytest_addoption(parser):
     parser.addoption(
         SKIP_PLAIN, action="store_true",
-        help="leave out the tests of the plain-Python packages that use no database: a second "
-        "pass of the suite on another database and cache (.ci/run) need not repeat them",
+        help="leave out the tests of the plain-Python packages that use no database and the "
+        "tests marked backend_free: a second pass of the suite on another database and cache "
+        "(.ci/run) need not repeat them",
     )  # fmt: skip
+
+
+# A test marked BACKEND_FREE uses neither the suite's database nor its cache or job queue:
+# the processes it starts get a data folder of their own (subprocess_env, which drops
+# DATABASE_URL and REDIS_URL) or servers of their own (tests/faults). It behaves the same in
+# both passes, so --skip-plain leaves it out of the second one, like the plain tests.
+BACKEND_FREE = "backend_free"
+# Fixtures that give a test the suite's database or a new one on its server (so not the mark).
+BACKEND_FIXTURES = (DATABASE_FIXTURE, "fresh_database_url")
+
+
+def uses_test_database(item) -> bool:
+    return (
+        any(name in getattr(item, "fixturenames", ()) for name in BACKEND_FIXTURES)
+        or item.get_closest_marker("django_db") is not None
+    )
 
 
 def is_plain(item) -> bool:
     """Whether ITEM tests a plain-Python package without Django's test database (pytest-django
     refuses a query from such a test)."""
-    return (
-        any(Path(item.path).is_relative_to(ROOT / "tests" / f) for f in PLAIN_TEST_FOLDERS)
-        and DATABASE_FIXTURE not in getattr(item, "fixturenames", ())
-        and item.get_closest_marker("django_db") is None
-    )
+    return any(
+        Path(item.path).is_relative_to(ROOT / "tests" / f) for f in PLAIN_TEST_FOLDERS
+    ) and not uses_test_database(item)
+
+
+def is_backend_free(item) -> bool:
+    """Whether ITEM is marked BACKEND_FREE; a mark on a test that opens the suite's database
+    (or a database of its server) is an error, not a reason to skip it."""
+    if item.get_closest_marker(BACKEND_FREE) is None:
+        return False
+    if uses_test_database(item):
+        raise pytest.UsageError(f"{item.nodeid} is marked {BACKEND_FREE} but uses the database")
+    return True
 
 
 def pytest_collection_modifyitems(config, items):
-    if not config.getoption(SKIP_PLAIN):
+    first_pass_only = {item.nodeid for item in items if is_backend_free(item) or is_plain(item)}
+    if not config.getoption(SKIP_PLAIN) or not first_pass_only:
         return
-    plain = [item for item in items if is_plain(item)]
-    if plain:
-        config.hook.pytest_deselected(items=plain)
-        items[:] = [item for item in items if not is_plain(item)]
+    config.hook.pytest_deselected(items=[i for i in items if i.nodeid in first_pass_only])
+    items[:] = [item for item in items if item.nodeid not in first_pass_only]
 
 
 def _published(days_ago: int = 0):
@@ -267,8 +291,25 @@ def fresh_database_url():
     name = f"yingdu_sub_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
+        admin.execute(f'ALTER DATABASE "{name}" SET synchronous_commit TO off')  # as below
     try:
         yield f"{server}/{name}"
     finally:
         with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database; on PostgreSQL its commits do not wait for the disk
+    (synchronous_commit off for every connection to it, the `yingdu` processes' too): a
+    crash of the server may lose the last commits of a database that is thrown away anyway,
+    and each commit of a transactional test and of its flush is then a memory write."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            name = connection.ops.quote_name(connection.settings_dict["NAME"])
+            cursor.execute(f"ALTER DATABASE {name} SET synchronous_commit TO off")
+            cursor.execute("SET synchronous_commit TO off")  # this open connection too
+    return django_db_setup

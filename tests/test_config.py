@@ -84,6 +84,7 @@ def test_the_site_settings_and_the_lexicon_use_the_same_values(settings):
     assert loaded.data_dir == settings.DATA_DIR
 
 
+@pytest.mark.backend_free
 @pytest.mark.parametrize(
     ("name", "value"), [("DEBUG", "maybe"), ("YINGDU_LOGIN_MAX_FAILURES", "five")]
 )
@@ -95,6 +96,7 @@ def test_yingdu_refuses_to_start_on_a_bad_value_and_names_it(fresh_env, name, va
     assert not Path(fresh_env["YINGDU_DATA_DIR"]).exists()  # nothing written
 
 
+@pytest.mark.backend_free
 def test_django_refuses_to_start_on_a_bad_value_and_names_it(fresh_env):
     env = {**fresh_env, "SECRET_KEY": "k" * 50, "SECURE_COOKIES": "sometimes"}
     result = run_python(env, "-m", "django", "check", code=None, timeout=120)
@@ -102,6 +104,7 @@ def test_django_refuses_to_start_on_a_bad_value_and_names_it(fresh_env):
     assert "ImproperlyConfigured: SECURE_COOKIES='sometimes' is not a boolean" in result.stderr
 
 
+@pytest.mark.backend_free
 def test_lexicon_build_writes_where_the_site_reads(fresh_env, tmp_path):
     """YINGDU_LEXICON_DIR is the build's source and YINGDU_LEXICON_PATH its output, and
     the site opens that very file."""

@@ -1,5 +1,5 @@
 """How the suite itself runs: every pytest-xdist worker gets its own data folder and Redis
-database, and `--skip-plain` leaves out only the plain-package tests."""
+database, and `--skip-plain` leaves out only the plain-package and backend_free tests."""
 
 import json
 import os
@@ -42,16 +42,32 @@ def test_two_workers_share_no_data_folder_or_cache(tmp_path):
 
 
 def collected(tmp_path, *options: str) -> list[str]:
+    """The node ids that pytest collects (with OPTIONS) from a plain package's tests and from
+    tests/test_config.py, whose tests of real processes on a data folder of their own are
+    marked backend_free."""
     files = ("tests/reading/test_tokenize.py", "tests/test_config.py")
     done = run_python(suite_env(tmp_path), "-m", "pytest", "--collect-only", "-q",
                       "-p", "no:cacheprovider", "-p", "no:xdist", *options, *files,
                       cwd=ROOT)  # fmt: skip
-    return [line.split("::")[0] for line in done.stdout.splitlines() if "::" in line]
+    return [line for line in done.stdout.splitlines() if "::" in line]
 
 
-def test_skip_plain_leaves_out_only_the_plain_package_tests(tmp_path):
+def test_skip_plain_leaves_out_only_the_plain_and_backend_free_tests(tmp_path):
     every = collected(tmp_path)
     second_pass = collected(tmp_path, "--skip-plain")
-    assert "tests/reading/test_tokenize.py" in every
-    assert "tests/reading/test_tokenize.py" not in second_pass
-    assert second_pass == [name for name in every if name == "tests/test_config.py"]
+    backend_free = collected(tmp_path, "-m", "backend_free")
+    assert any(name.startswith("tests/reading/test_tokenize.py::") for name in every)
+    assert "tests/test_config.py::test_lexicon_build_writes_where_the_site_reads" in backend_free
+    assert all(name.startswith("tests/test_config.py::") for name in backend_free)
+    config_tests = [name for name in every if name.startswith("tests/test_config.py::")]
+    assert second_pass == [name for name in config_tests if name not in backend_free]
+    assert len(second_pass) > len(config_tests) / 2  # the in-process tests stay in both passes
+
+
+def test_a_backend_free_test_that_opens_the_database_is_refused(tmp_path):
+    probe = ROOT / "tests" / "fixtures" / "suite" / "probe_backend_free.py"
+    done = run_python(suite_env(tmp_path), "-m", "pytest", "--collect-only", "-q",
+                      "-p", "no:cacheprovider", "-p", "no:xdist", str(probe),
+                      cwd=ROOT, code=None)  # fmt: skip
+    assert done.returncode != 0
+    assert "is marked backend_free but uses the database" in done.stdout + done.stderr

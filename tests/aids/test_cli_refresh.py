@@ -4,7 +4,11 @@ with --inline (tests/aids/test_fetch_ecdict_refresh.py)."""
 
 import json
 
+import pytest
+
 from tests.conftest import run_yingdu
+
+pytestmark = pytest.mark.backend_free  # a data folder of its own (tests/conftest.py)
 
 COUNT_ANNOTATED = (
     "import json; from yingdu.news.models import NewsArticle as N;"

@@ -2,9 +2,13 @@
 reindexes search, here in the command (--inline, as `yingdu lexicon build --inline` does;
 the file is served over loopback)."""
 
+import pytest
+
 from tests.aids.test_cli_refresh import annotated, run
 from tests.lexicon.fixtures import SAMPLE_ECDICT, write_sample
 from tests.lexicon.rangeserver import range_server
+
+pytestmark = pytest.mark.backend_free  # a data folder of its own (tests/conftest.py)
 
 
 def test_fetch_ecdict_then_items_are_annotated(fresh_env, tmp_path):

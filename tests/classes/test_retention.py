@@ -5,6 +5,7 @@ their class records; deleting a student takes them out of every class."""
 import datetime as dt
 import json
 
+import pytest
 from django.utils import timezone
 
 from tests.classes.conftest import client_for, due_in
@@ -41,6 +42,7 @@ def test_purge_archives_then_deletes(school_class, students, article, settings, 
         assert not model.objects.exists(), model
 
 
+@pytest.mark.backend_free
 def test_purge_runs_as_a_real_process(fresh_env):
     run_yingdu(fresh_env, "migrate", "-v", "0")
     result = run_yingdu(fresh_env, "classes", "purge")

@@ -10,7 +10,7 @@ from yingdu.classes import service
 from yingdu.classes.models import Membership
 from yingdu.cli import main
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 GOOD = "Spring-Rain-2026"
 
 

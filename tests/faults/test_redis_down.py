@@ -26,6 +26,7 @@ def until(condition, seconds: float = 30):
         time.sleep(0.2)
 
 
+@pytest.mark.backend_free
 def test_the_cache_is_a_miss_while_redis_is_down(own_redis):
     cache = FailOpenRedisCache(own_redis.url, {})
     cache.set("page", "html", 60)
@@ -81,6 +82,7 @@ def statuses(base: str) -> list[int]:
     return [requests.get(base + path, timeout=30).status_code for path in PAGES]
 
 
+@pytest.mark.backend_free
 def test_the_site_keeps_serving_while_redis_is_down(site_data, own_redis):
     from tests.conftest import run_yingdu
 

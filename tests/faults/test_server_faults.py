@@ -7,12 +7,15 @@ import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import requests
 
 from bench import localservices
 from tests.conftest import run_yingdu
 
 from .conftest import serve_env, served
+
+pytestmark = pytest.mark.backend_free  # a data folder and servers of their own
 
 
 def get(base: str, path: str) -> int:

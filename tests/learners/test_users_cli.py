@@ -13,7 +13,7 @@ from yingdu.accounts.roles import role_name
 from yingdu.accounts.tokens import user_for_token
 from yingdu.cli import main
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 GOOD = "Spring-Rain-2026"
 CLASS_CSV = (

@@ -4,7 +4,11 @@ the production settings in a fresh interpreter."""
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_python, run_yingdu
+
+pytestmark = pytest.mark.backend_free  # a data folder of its own (tests/conftest.py)
 
 COUNT_ITEMS = (
     "from yingdu.news.models import NewsArticle as N;"

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import YINGDU, free_port, run_yingdu, start_python, wait_until_served
 
+pytestmark = pytest.mark.backend_free  # a data folder of its own (tests/conftest.py)
+
 
 @pytest.fixture
 def server(fresh_env):

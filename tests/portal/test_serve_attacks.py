@@ -30,7 +30,7 @@ from tests.conftest import (
     wait_until_served,
 )
 
-pytestmark = pytest.mark.attack
+pytestmark = [pytest.mark.attack, pytest.mark.backend_free]  # servers on a data folder of their own
 
 ADMIN, PASSWORD = "editor_wang", "a-long-test-password-2026"
 

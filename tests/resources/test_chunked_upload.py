@@ -14,12 +14,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
-from tests.conftest import free_port, run_python, start_python, wait_until_served
+from tests.conftest import free_port, run_python, start_python, subprocess_env, wait_until_served
 
 from . import samples
 from .conftest import PASSWORD
 
-pytestmark = pytest.mark.attack  # issue 10: run alone by `make audit`
+# issue 10: run alone by `make audit`; gunicorn on a data folder of its own (tests/conftest.py)
+pytestmark = [pytest.mark.attack, pytest.mark.backend_free]
 
 LIMIT_MB = 1
 SETUP = f"""
@@ -32,10 +33,12 @@ grant(User.objects.create_user("teacher_li", password={PASSWORD!r}), TEACHER)
 """
 
 
-@pytest.fixture
-def gunicorn(fresh_env, tmp_path):
-    """gunicorn serving the test settings (no collected static needed) on a fresh database."""
-    env = {**fresh_env, "DJANGO_SETTINGS_MODULE": "tests.settings",
+@pytest.fixture(scope="module")
+def gunicorn(tmp_path_factory):
+    """gunicorn serving the test settings (no collected static needed) on a fresh database,
+    one for the module: each test signs in and uploads on its own."""
+    tmp_path = tmp_path_factory.mktemp("chunked")
+    env = {**subprocess_env(tmp_path / "data"), "DJANGO_SETTINGS_MODULE": "tests.settings",
            "YINGDU_TEST_DATA_DIR": str(tmp_path / "data"),
            "YINGDU_UPLOAD_MAX_MB": str(LIMIT_MB)}  # fmt: skip
     run_python(env, "-c", SETUP)

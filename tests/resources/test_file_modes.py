@@ -29,6 +29,7 @@ def test_uploaded_files_and_their_folders_are_private(teacher_client, renjiao, m
     assert {mode(p) for p in folders} == {0o700}
 
 
+@pytest.mark.backend_free
 def test_sqlite_database_and_its_wal_files_are_private(fresh_env, tmp_path):
     run_yingdu(fresh_env, "migrate")
     database = tmp_path / "data" / "yingdu.sqlite3"
