@@ -18,6 +18,14 @@ from yingdu.news.models import NewsArticle, Section
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def production_durability():
+    yield
+    if connection.vendor == "postgresql" and connection.connection is not None:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
 def synchronous_commit() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SHOW synchronous_commit")
@@ -25,8 +33,12 @@ def synchronous_commit() -> str:
 
 
 def needs_postgresql():
+    """Skip unless on PostgreSQL; there, commits of this connection wait for the disk, as in
+    production (the suite's test database turns that off to run faster: tests/conftest.py)."""
     if connection.vendor != "postgresql":
         pytest.skip("synchronous_commit is PostgreSQL's; CI's second pass runs on PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO ON")
 
 
 def test_the_block_commits_without_waiting_and_the_next_transaction_waits_again():
