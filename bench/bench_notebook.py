@@ -75,6 +75,11 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=config.load().threads)
     parser.add_argument("--only-data", action="store_true", help="make the data, then stop")
     parser.add_argument(
+        "--access-log", metavar="FILE",
+        help="gunicorn's access log with each request's time in the server (µs, last field), "
+        "to set beside wrk's latencies: a slow request slow in the server too, or queued?",
+    )  # fmt: skip
+    parser.add_argument(
         "--warm", action=argparse.BooleanOptionalAction, default=False,
         help="before measuring, open every learner's pages once: the figures of a server whose "
         "learners' data is in memory, as on a site in use (default off: cold pages count)",
@@ -138,7 +143,11 @@ def run(env, *argv):
 def measure(env, data: Path, args) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    site = {"argv": own_argv(port, args), "env": env, "root": ROOT, "base": base}
+    argv = own_argv(port, args)
+    if args.access_log:
+        argv += ["--access-logfile", args.access_log,
+                 "--access-logformat", "%(t)s %(m)s %(U)s %(s)s %(D)s"]  # fmt: skip
+    site = {"argv": argv, "env": env, "root": ROOT, "base": base}
     runs = [("closed", "ordinary", 1), ("closed", "ordinary", args.connections),
             ("closed", "heavy", args.connections)] if args.seconds else []  # fmt: skip
     if args.think_seconds:
