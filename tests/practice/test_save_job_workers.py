@@ -134,26 +134,34 @@ def run_again(env, tmp_path):
     return shell(env, STATE)
 
 
+def kill_while_inserting(env, tmp_path, database_url: str, table: str) -> None:
+    """Run a worker until its INSERT into `table` waits on a lock held here, SIGKILL it there,
+    then release the lock."""
+    import psycopg
+
+    holder = psycopg.connect(database_url)
+    watcher = psycopg.connect(database_url, autocommit=True)
+    with holder, watcher:
+        holder.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")  # no insert passes
+
+        def inserting() -> bool:
+            return waiting(watcher, f'INSERT INTO "{table}"%')
+
+        run_worker(env, tmp_path / "worker1.log", inserting, end=signal.SIGKILL)
+        drop_killed_connections(watcher, holder)
+        holder.rollback()
+
+
 def all_done(jobs) -> bool:
     return all(job["state"] == "done" for job in jobs)
 
 
 def test_killed_before_the_resource_is_saved(env, tmp_path, worksheet_file, fresh_database_url):
     postgres_only(fresh_database_url)
-    import psycopg
 
     job_ids = queue_save(env, worksheet_file)
-    holder = psycopg.connect(fresh_database_url)
-    watcher = psycopg.connect(fresh_database_url, autocommit=True)
-    with holder, watcher:
-        holder.execute("LOCK TABLE resources_resource IN EXCLUSIVE MODE")  # no insert passes
-
-        def saving() -> bool:  # the worker waits in the transaction that saves the resource
-            return waiting(watcher, 'INSERT INTO "resources_resource"%')
-
-        run_worker(env, tmp_path / "worker1.log", saving, end=signal.SIGKILL)  # killed there
-        drop_killed_connections(watcher, holder)
-        holder.rollback()
+    # killed as it waits in the transaction that saves the resource
+    kill_while_inserting(env, tmp_path, fresh_database_url, "resources_resource")
     killed = shell(env, STATE)
     assert killed["resources"] == [] and media_files(tmp_path) == set()
     assert killed["jobs"][0]["state"] == "running" and killed["jobs"][0]["attempts"] == 1
@@ -165,20 +173,10 @@ def test_killed_before_the_resource_is_saved(env, tmp_path, worksheet_file, fres
 
 def test_killed_while_writing_the_files(env, tmp_path, worksheet_file, fresh_database_url):
     postgres_only(fresh_database_url)
-    import psycopg
 
     job_ids = queue_save(env, worksheet_file)
-    holder = psycopg.connect(fresh_database_url)
-    watcher = psycopg.connect(fresh_database_url, autocommit=True)
-    with holder, watcher:
-        holder.execute("LOCK TABLE resources_resourcefile IN EXCLUSIVE MODE")
-
-        def first_file_written() -> bool:  # and its row waits: the next file is not begun
-            return waiting(watcher, 'INSERT INTO "resources_resourcefile"%')
-
-        run_worker(env, tmp_path / "worker1.log", first_file_written, end=signal.SIGKILL)
-        drop_killed_connections(watcher, holder)
-        holder.rollback()
+    # killed when the first file is written and its row waits: the next file is not begun
+    kill_while_inserting(env, tmp_path, fresh_database_url, "resources_resourcefile")
     killed = shell(env, STATE)
     names = killed["jobs"][0]["checkpoint"]["names"]
     assert killed["resources"] == [] and media_files(tmp_path) == {names[0]}  # no resource's
