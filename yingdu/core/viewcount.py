@@ -38,6 +38,8 @@ def flush_views() -> None:
         batch = dict(_pending)
         _pending.clear()
         _last_flush = time.monotonic()
+    if not batch:  # nothing to write: no connection (this runs at every process's exit)
+        return
     in_lock_order = sorted(batch.items(), key=lambda item: (item[0][0]._meta.label, item[0][1]))
     with quick_commit():  # rows locked in one order: two flushes never deadlock
         for (model, pk), n in in_lock_order:
