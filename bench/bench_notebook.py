@@ -177,42 +177,48 @@ def measure(env, data: Path, args) -> dict:
 
 
 def warm_database(env: dict, data: Path) -> None:
-    """Read the whole database into the operating system's file cache, as on a site in use:
-    opening each learner's pages (warm_up) leaves cold the index pages that only adding a word
-    reads, and on this VM's disk a read of one such page took up to 0.8 s. PostgreSQL: with
-    pg_prewarm (contrib); SQLite: the database files read once."""
+    """Read the whole database into memory, as on a site in use: opening each learner's pages
+    (warm_up) leaves cold the index pages that only adding a word reads, and on this VM's disk
+    a read of one such page took up to 0.8 s."""
     started = time.monotonic()
     url = env.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        import psycopg
-
-        with psycopg.connect(url, autocommit=True) as connection:
-            try:
-                connection.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
-            except psycopg.Error as error:
-                print(f"database not read into memory (pg_prewarm: {error})", flush=True)
-                return
-            # into shared_buffers when the database fits there, else into the file cache
-            mode = connection.execute(
-                "SELECT CASE WHEN pg_database_size(current_database()) < "
-                "pg_size_bytes(current_setting('shared_buffers')) THEN 'buffer' ELSE 'read' END"
-            ).fetchone()[0]
-            pages = connection.execute(
-                "SELECT sum(pg_prewarm(c.oid, %s)) FROM pg_class c "
-                "WHERE c.relkind IN ('r', 'i', 't') AND c.relpersistence = 'p' "
-                "AND c.relnamespace = 'public'::regnamespace",
-                (mode,),
-            ).fetchone()[0]
-        size = int(pages or 0) * 8192
-    else:
-        size = 0
-        for path in data.glob("*.sqlite3*"):
-            with path.open("rb") as file:
-                while chunk := file.read(1 << 20):
-                    size += len(chunk)
-    where = "" if not url.startswith("postgres") else f" ({mode})"
-    print(f"database read into memory{where}: {size / 1e6:.0f} MB in "
+    where, size = prewarm_postgres(url) if url.startswith("postgres") else read_files(data)
+    print(f"database read into memory ({where}): {size / 1e6:.0f} MB in "
           f"{time.monotonic() - started:.0f}s", flush=True)  # fmt: skip
+
+
+def prewarm_postgres(url: str) -> tuple[str, int]:
+    """Every table and index with pg_prewarm (contrib): into shared_buffers when the database
+    fits there, else into the file cache. Returns where to, and the bytes read."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        try:
+            connection.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+        except psycopg.Error as error:
+            return f"not done, pg_prewarm: {error}", 0
+        mode = connection.execute(
+            "SELECT CASE WHEN pg_database_size(current_database()) < "
+            "pg_size_bytes(current_setting('shared_buffers')) THEN 'buffer' ELSE 'read' END"
+        ).fetchone()[0]
+        pages = connection.execute(
+            "SELECT sum(pg_prewarm(c.oid, %s)) FROM pg_class c "
+            "WHERE c.relkind IN ('r', 'i', 't') AND c.relpersistence = 'p' "
+            "AND c.relnamespace = 'public'::regnamespace",
+            (mode,),
+        ).fetchone()[0]
+    return mode, int(pages or 0) * 8192
+
+
+def read_files(data: Path) -> tuple[str, int]:
+    """The SQLite files of the data folder (the site's database and lexicon), read once into
+    the file cache. Returns where to, and the bytes read."""
+    size = 0
+    for path in data.glob("*.sqlite3*"):
+        with path.open("rb") as file:
+            while chunk := file.read(1 << 20):
+                size += len(chunk)
+    return "file cache", size
 
 
 def warm_up(base: str, data: Path) -> None:
