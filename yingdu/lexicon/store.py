@@ -134,8 +134,14 @@ class Lexicon:
 
     def _connect(self) -> None:
         """(Re)open the read-only connection; after a fork the child needs its own (SQLite
-        connections must not cross a fork), while the loaded tables stay shared."""
+        connections must not cross a fork), while the loaded tables stay shared.
+
+        SQLite reads the file through a memory map: the workers share its pages instead of
+        each copying them into its own page cache, and pages once read stay mapped. A
+        kernel that pages out idle file pages nobody maps (DAMON reclaim, on some virtual
+        machines) would otherwise send a word's first look-up to the disk."""
         self._con = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+        self._con.execute(f"PRAGMA mmap_size = {self.path.stat().st_size}")
         self._lock = threading.Lock()
 
     def _load_surface(self) -> dict[str, Surface]:

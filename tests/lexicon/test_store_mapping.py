@@ -1,0 +1,39 @@
+"""The lexicon file is read through a memory map (yingdu/lexicon/store.py, `_connect`): the
+workers share its pages, and a page once read stays mapped, where a kernel may page out
+idle file pages that no process maps."""
+
+from pathlib import Path
+
+import pytest
+
+from yingdu.lexicon.store import Lexicon
+
+MAPS = Path("/proc/self/maps")
+
+
+def mapped_files() -> set[str]:
+    """The files this process maps into memory."""
+    return {line.split(maxsplit=5)[5].strip() for line in MAPS.read_text().splitlines()
+            if len(line.split(maxsplit=5)) == 6}  # fmt: skip
+
+
+@pytest.mark.skipif(not MAPS.exists(), reason="needs Linux's /proc/self/maps")
+def test_the_lexicon_is_read_through_a_memory_map(sample_build):
+    path = Path(sample_build[0]).resolve()
+    lexicon = Lexicon(path)
+    assert lexicon.lookup("took").lemma == "take"
+    assert str(path) in mapped_files()
+    lexicon._con.close()
+    assert str(path) not in mapped_files()
+
+
+@pytest.mark.skipif(not MAPS.exists(), reason="needs Linux's /proc/self/maps")
+def test_a_reconnected_lexicon_maps_its_file_again(sample_build):
+    """After a fork the child opens its own connection (`_connect`), mapped as well."""
+    path = Path(sample_build[0]).resolve()
+    lexicon = Lexicon(path)
+    lexicon._con.close()
+    lexicon._connect()
+    lexicon.lookup.cache_clear()
+    assert lexicon.lookup("apples").lemma == "apple"
+    assert str(path) in mapped_files()
