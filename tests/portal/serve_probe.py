@@ -1,6 +1,6 @@
 """URLs for tests/portal/test_serve_preload.py: the site's own, plus a probe that reports,
-from inside the worker answering it, which process it is and which database session and
-lexicon handle it uses.
+from inside the worker answering it, which process it is, which database session and
+lexicon handle it uses, whether it maps the lexicon file and where its heartbeat file is.
 
 Under --preload this module is imported in the gunicorn master (yingdu/wsgi.py's warm-up
 resolves the URLs). It opens a database connection there on purpose, as a careless warm-up
@@ -53,6 +53,19 @@ def master_db_closed() -> bool:
     return False
 
 
+def open_files() -> list[str]:
+    """What this process's file descriptors point to."""
+    folder = "/proc/self/fd"
+    return [os.readlink(f"{folder}/{fd}") for fd in os.listdir(folder)
+            if os.path.islink(f"{folder}/{fd}")]  # fmt: skip
+
+
+def mapped_files() -> set[str]:
+    """The files this process maps into memory."""
+    with open("/proc/self/maps") as maps:
+        return {parts[5].strip() for line in maps if len(parts := line.split(maxsplit=5)) == 6}
+
+
 def probe(request):
     lexicon = current_lexicon()
     with lexicon._lock:
@@ -64,6 +77,8 @@ def probe(request):
         "master_database_closed": master_db_closed(),
         "own_lexicon_handle": lexicon._con is not MASTER_LEXICON,
         "lexicon_reads": lexicon_rows > 0,
+        "lexicon_mapped": str(lexicon.path.resolve()) in mapped_files(),
+        "heartbeat_files": [f for f in open_files() if "wgunicorn-" in f],
     })  # fmt: skip
 
 

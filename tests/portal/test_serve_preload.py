@@ -12,6 +12,7 @@ import json
 import os
 import signal
 import subprocess
+import tempfile
 import threading
 
 import pytest
@@ -24,6 +25,7 @@ from tests.conftest import (
     subprocess_env,
     wait_until_served,
 )
+from yingdu.commands.serve import heartbeat_folder
 
 WORKERS = 2
 CLIENTS = 8
@@ -104,10 +106,13 @@ def test_preloaded_workers_own_their_connections_and_stop_promptly(server, stop_
     port, proc = server
     reports = probe_every_worker(port)
     assert len(reports) == WORKERS, reports
+    heartbeat = f"{heartbeat_folder()[-1] if heartbeat_folder() else tempfile.gettempdir()}/"
     for report in reports.values():
         assert report["master_pid"] == proc.pid  # the site was loaded in the master
         assert report["own_lexicon_handle"] and report["lexicon_reads"]
         assert report["master_database_closed"]
+        assert report["lexicon_mapped"]  # yingdu/lexicon/store.py: _connect
+        assert [f.split("wgunicorn-")[0] for f in report["heartbeat_files"]] == [heartbeat]
     sessions = {report["database"] for report in reports.values()}
     assert len(sessions) == WORKERS, sessions
 
