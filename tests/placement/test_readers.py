@@ -1,7 +1,8 @@
 """A learner's cached reader: what it costs a page in database queries (one with a
 per-process cache, none with a shared one) and that it follows every way a learner's known
-words change: marked known or unmarked (in bulk), notebook cards reviewed well or deleted,
-a finished test. The shared-cache tests need Redis (REDIS_URL, as in CI's second run)."""
+words change: marked known or unmarked (in bulk), notebook cards reviewed well, forgotten
+or deleted, a finished test; and that adding a word, which changes none of them, keeps it.
+The shared-cache tests need Redis (REDIS_URL, as in CI's second run)."""
 
 import datetime as dt
 import os
@@ -65,6 +66,11 @@ def follows_every_change(user) -> None:
     assert "paradigm" in readers.learner(user).known
     notebook.user_cards(user).get(lemma="paradigm").delete()
     assert "paradigm" not in readers.learner(user).known
+    review_until_known(user, "lucid")
+    assert "lucid" in readers.learner(user).known
+    lucid = notebook.user_cards(user).get(lemma="lucid")
+    notebook.review(user, lucid.pk, 1, now=lucid.due)  # 重来: forgotten, relearning
+    assert "lucid" not in readers.learner(user).known
     assert readers.learner(user).mastered == -1
     finish_test(user, "senior")
     assert readers.learner(user).mastered == 2
@@ -110,3 +116,25 @@ def test_a_test_in_progress_keeps_the_reader(student, shared_cache):
     before = cache.get(readers.version_key(student)) or readers.version(student)
     PlacementTest.objects.create(user=student, state={})
     assert cache.get(readers.version_key(student)) == before
+
+
+def test_adding_a_word_keeps_the_reader(student, site_lexicon, shared_cache):
+    from django.core.cache import cache
+
+    notebook.save_goal(student, 20, 10, spelling=True)  # a new card saved twice
+    before = cache.get(readers.version_key(student)) or readers.version(student)
+    notebook.add_word(student, "paradigm", "A new paradigm emerged.")
+    notebook.add_word(student, "paradigm", "The paradigm shifted again.")
+    assert cache.get(readers.version_key(student)) == before
+
+
+def test_only_a_card_save_that_can_change_what_it_counts_for_changes_the_reader():
+    from yingdu.notebook.models import Card
+
+    new = Card(state=1, stability=None)
+    well_reviewed = Card(state=readers.REVIEW_STATE, stability=readers.WELL_REVIEWED_DAYS)
+    assert not readers.card_save_changes_reader(new, True, None)
+    assert readers.card_save_changes_reader(well_reviewed, True, None)  # imported, known
+    assert readers.card_save_changes_reader(new, False, None)  # a review (or a lapse)
+    assert not readers.card_save_changes_reader(well_reviewed, False, {"spell_due"})
+    assert readers.card_save_changes_reader(new, False, {"state", "due"})

@@ -20,7 +20,12 @@ class PlacementConfig(AppConfig):
 
         from .models import PlacementTest
         from .profiles import forget, store
-        from .readers import forget_on_bulk_change, forget_on_save, knows_for_request
+        from .readers import (
+            forget_on_bulk_change,
+            forget_on_card_save,
+            forget_on_save,
+            knows_for_request,
+        )
         from .service import delete_tests, export_tests
 
         owned.register("placement_tests", export=export_tests, delete=delete_tests)
@@ -29,8 +34,9 @@ class PlacementConfig(AppConfig):
         post_delete.connect(forget, dispatch_uid="placement-forget-profile")
         # what a learner's cached reader follows from (readers.version); KnownWord deletes
         # come through known_words_changed (a post_delete receiver would slow bulk deletes)
-        for model in (KnownWord, Card, PlacementTest):
+        for model in (KnownWord, PlacementTest):
             post_save.connect(forget_on_save, sender=model, dispatch_uid=f"reader-{model}")
+        post_save.connect(forget_on_card_save, sender=Card, dispatch_uid=f"reader-{Card}")
         for model in (Card, PlacementTest):
             post_delete.connect(forget_on_save, sender=model, dispatch_uid=f"reader-del-{model}")
         known_words_changed.connect(forget_on_bulk_change, dispatch_uid="reader-known")

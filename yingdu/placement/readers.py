@@ -136,12 +136,35 @@ def changed(user) -> None:
     transaction.on_commit(replace)
 
 
+# The fields of a card that decide whether it counts as known (stamp_sql()).
+CARD_FIELDS_READ = frozenset({"state", "stability", "last_review"})
+
+
+def counts_as_known(card) -> bool:
+    return card.state == REVIEW_STATE and (card.stability or 0) >= WELL_REVIEWED_DAYS
+
+
+def card_save_changes_reader(card, created: bool, update_fields) -> bool:
+    """Whether saving this card can change its learner's reader. Adding a word makes a card
+    that counts only once reviewed well, and a save of other fields (the spelling schedule)
+    changes nothing: "add a word" then replaces no token (two writes to the shared cache)."""
+    if update_fields is not None and not CARD_FIELDS_READ & set(update_fields):
+        return False
+    return not created or counts_as_known(card)
+
+
 def forget_on_save(sender, instance, **kwargs) -> None:
     """post_save / post_delete of a known word, card or finished test (a test in progress
     changes nothing a reader follows from)."""
     if instance.user_id and (sender.__name__ != "PlacementTest" or instance.finished_at):
         with contextlib.suppress(ObjectDoesNotExist):  # the account itself is being deleted
             changed(instance.user)
+
+
+def forget_on_card_save(sender, instance, created=False, update_fields=None, **kwargs) -> None:
+    """post_save of a notebook card: only a save that can change what the card counts for."""
+    if card_save_changes_reader(instance, created, update_fields):
+        forget_on_save(sender, instance)
 
 
 def forget_on_bulk_change(sender, user, **kwargs) -> None:
