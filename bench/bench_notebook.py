@@ -82,9 +82,9 @@ def main() -> int:
     parser.add_argument(
         "--warm", action=argparse.BooleanOptionalAction, default=False,
         help="before measuring, read the database into memory (PostgreSQL: pg_prewarm, into "
-        "shared_buffers when it fits) and open every learner's pages once: the figures of a "
-        "server whose learners' data is in memory, as on a site in use (default off: cold "
-        "pages count)",
+        "shared_buffers when it fits), open every learner's pages once and look up each word "
+        "to be added: the figures of a server whose learners' data and words are in memory, "
+        "as on a site in use (default off: cold pages count)",
     )  # fmt: skip
     parser.add_argument(
         "--cpu",
@@ -223,26 +223,31 @@ def read_files(data: Path) -> tuple[str, int]:
 
 def warm_up(base: str, data: Path) -> None:
     """Open every learner's pages once (four at a time), so that their rows are in the
-    database's memory and the operating system's file cache."""
+    database's memory and the operating system's file cache, and tap each word the learners
+    will add (GET /api/words/WORD, the popover's look-up, which comes before "加入生词本" on
+    the site), so that the lexicon pages they need are in memory, as on a site in use."""
     import urllib.request
     from concurrent.futures import ThreadPoolExecutor
+
+    def get(path: str, session: str) -> None:
+        request = urllib.request.Request(base + path, headers={"Cookie": f"sessionid={session}"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            answer.read()
 
     def visit(session: str) -> None:
         for method, path in PAGES.values():
             if method == "GET":
-                request = urllib.request.Request(
-                    base + path, headers={"Cookie": f"sessionid={session}"}
-                )
-                with urllib.request.urlopen(request, timeout=60) as answer:
-                    answer.read()
+                get(path, session)
 
     sessions = [key for group in ("ordinary", "heavy")
                 for key in (data / f"sessions-{group}.txt").read_text().split()]  # fmt: skip
+    words = (data / "words.txt").read_text().split()
     started = time.monotonic()
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(visit, sessions))
-    print(f"warmed up: {len(sessions)} learners' pages in {time.monotonic() - started:.0f}s",
-          flush=True)  # fmt: skip
+        list(pool.map(lambda word: get(f"/api/words/{word}", sessions[0]), words))
+    print(f"warmed up: {len(sessions)} learners' pages and {len(words)} words tapped in "
+          f"{time.monotonic() - started:.0f}s", flush=True)  # fmt: skip
 
 
 def lua(sessions: list[str], method: str, path: str, words: str, think: bool = False) -> str:
