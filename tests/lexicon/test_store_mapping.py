@@ -2,6 +2,7 @@
 workers share its pages, and a page once read stays mapped, where a kernel may page out
 idle file pages that no process maps."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,16 @@ def mapped_files() -> set[str]:
             if len(line.split(maxsplit=5)) == 6}  # fmt: skip
 
 
+def own_copy(sample_build, tmp_path) -> Path:
+    """The sample lexicon in a file no other test's lexicon has open (or mapped)."""
+    path = (tmp_path / "lexicon.sqlite3").resolve()
+    shutil.copyfile(sample_build[0], path)
+    return path
+
+
 @pytest.mark.skipif(not MAPS.exists(), reason="needs Linux's /proc/self/maps")
-def test_the_lexicon_is_read_through_a_memory_map(sample_build):
-    path = Path(sample_build[0]).resolve()
+def test_the_lexicon_is_read_through_a_memory_map(sample_build, tmp_path):
+    path = own_copy(sample_build, tmp_path)
     lexicon = Lexicon(path)
     assert lexicon.lookup("took").lemma == "take"
     assert str(path) in mapped_files()
@@ -28,9 +36,9 @@ def test_the_lexicon_is_read_through_a_memory_map(sample_build):
 
 
 @pytest.mark.skipif(not MAPS.exists(), reason="needs Linux's /proc/self/maps")
-def test_a_reconnected_lexicon_maps_its_file_again(sample_build):
+def test_a_reconnected_lexicon_maps_its_file_again(sample_build, tmp_path):
     """After a fork the child opens its own connection (`_connect`), mapped as well."""
-    path = Path(sample_build[0]).resolve()
+    path = own_copy(sample_build, tmp_path)
     lexicon = Lexicon(path)
     lexicon._con.close()
     lexicon._connect()
