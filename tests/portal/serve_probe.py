@@ -54,10 +54,15 @@ def master_db_closed() -> bool:
 
 
 def open_files() -> list[str]:
-    """What this process's file descriptors point to."""
-    folder = "/proc/self/fd"
-    return [os.readlink(f"{folder}/{fd}") for fd in os.listdir(folder)
-            if os.path.islink(f"{folder}/{fd}")]  # fmt: skip
+    """What this process's file descriptors point to. Other threads open and close sockets
+    meanwhile: a descriptor gone between the listing and its reading is left out."""
+    folder, found = "/proc/self/fd", []
+    for fd in os.listdir(folder):
+        try:
+            found.append(os.readlink(f"{folder}/{fd}"))
+        except OSError:  # closed meanwhile
+            continue
+    return found
 
 
 def mapped_files() -> set[str]:
