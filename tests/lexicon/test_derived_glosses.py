@@ -97,7 +97,7 @@ def test_lookup_glosses_an_unstored_word_from_a_stored_one(small_lexicon):
     assert entry.band == "beyond"
     assert entry.sources == {"glosses": "derived-at-lookup", "gloss_rule": "un- <- courteous"}
     plural = small_lexicon.lookup("dustcoats")  # a regular form of a compound
-    assert plural.lemma == "dustcoat" and plural.glosses == (("", "灰尘外套"),)
+    assert plural.lemma == "dustcoat" and plural.glosses == (("", "dust（灰尘） + coat（外套）"),)
 
 
 def test_lookup_still_misses_words_with_no_stored_base(small_lexicon):

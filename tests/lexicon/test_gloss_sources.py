@@ -54,8 +54,8 @@ GLOSSES = {
     "happy": [("", "快乐的")],
     "revitalize": [("v", "振兴，重振")],
     "kind": [("", "善良的")],
-    "web": [("", "网")],
-    "site": [("", "站，地点")],
+    "tree": [("", "树，树木")],
+    "house": [("", "房子")],
     "hope": [("n", "希望")],
 }
 
@@ -69,7 +69,7 @@ GLOSSES = {
         ("kindness", "-ness <- kind", [("n", "善良")]),
         ("unkind", "un- <- kind", [("", "不善良")]),
         ("hopeless", "-less <- hope", [("adj", "无希望")]),
-        ("website", "compound", [("", "网站")]),
+        ("treehouse", "compound", [("", "tree（树） + house（房子）")]),
     ],
 )
 def test_derived_glosses_build_on_the_base(word, rule, glosses):
@@ -78,7 +78,7 @@ def test_derived_glosses_build_on_the_base(word, rule, glosses):
 
 def test_no_derivation_without_a_glossed_base():
     assert derived_gloss("zzzly", GLOSSES.get) is None
-    assert compound_gloss("web-zzz", GLOSSES.get) is None
+    assert compound_gloss("tree-zzz", GLOSSES.get) is None
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ how the base is spelled, and how the base's Chinese gloss becomes the derivation
 * -ness, -ity (kindness, possibility): the base adjective's gloss without 的;
 * -ation/-ition/-ion/-ment, -faction (-fy), -sion (-de/-se/-t), -ief (-ieve), -ial (-y)
   (revitalization, movement, satisfaction, decision, relief, denial): the base verb's gloss
-  (Chinese verbs name the action too);
+  (Chinese verbs name the action too); -ion only after a verb of five letters or more
+  ending in -ct, -pt, -rt, -st, -ss, -et, -it, -ute or -ote (election; not minion <- mine);
 * -ence/-ance from -ent/-ant (absence, importance): the base adjective's gloss without 的;
 * -less / -ful (hopeless, hopeful): 无 / 有 + the base noun's gloss;
 * -al/-ical/-ic/-ern adjectives (agricultural, atmospheric, eastern): the base noun's
@@ -27,10 +28,14 @@ how the base is spelled, and how the base's Chinese gloss becomes the derivation
 * un-/in-/im-/dis- + adjective (unkind, impatient): 不 + the base's gloss; un- + a participle
   (unguarded, undated): 未 + the verb; un- + a verb (unshackle): 解除 + the verb;
 * re- + verb (rebuild): 重新 + the base verb's gloss;
-* compounds of two glossed words (website = web + site) and hyphenated words: the first
-  gloss item of each part, joined.
+* compounds of two glossed words (treehouse; the second of four letters or more) and
+  hyphenated words:
+  each part with the first gloss item of its noun sense, tree（树）+ house（房子）, since a
+  compound's meaning is often not its parts' (no split at a suffix, a prefix or a piece of
+  a name: sisterhood, interstate, bradford).
 
-Only the first sense (first item) of the base gloss is used, at most two items.  A base
+Only the first sense (first item) of the base gloss is used, at most two items.  A word the
+reviewed derivation exceptions list (remark, archer) gets no affix rule.  A base
 without a gloss of its own may itself be a derivation (``DEPTH`` steps: imprudently <-
 imprudent <- prudent, suggestiveness <- suggestive <- suggest, ungovernable <- governable <-
 govern).
@@ -39,10 +44,11 @@ govern).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from .cedict import CAPITAL_POS
-from .derivations import ADJECTIVE_ENDINGS
+from .derivations import ADJECTIVE_ENDINGS, load_exceptions
 from .inflections import suffix_candidates
 
 Glosses = list[tuple[str, str]]
@@ -102,6 +108,20 @@ def _noun_bases(word: str, suffix: str) -> list[str]:
     return bases
 
 
+# Endings of a verb that takes -ion directly (elect, adopt, assert, digest, discuss, delete,
+# exhibit, pollute, promote), and the shortest such verb: shorter stems and other endings are
+# words that only look like it (minion is no mine, accordion no accord, portion no port).
+_ION_STEM_ENDINGS = ("ct", "pt", "rt", "st", "ss", "et", "it", "ut", "ot")
+_ION_MIN_STEM = 5
+
+
+def _ion_bases(word: str) -> list[str]:
+    stem = word[:-3]
+    if len(stem) < _ION_MIN_STEM or not stem.endswith(_ION_STEM_ENDINGS):
+        return []
+    return [stem, stem + "e"]  # election <- elect, completion <- complete
+
+
 def _doubled(stem: str) -> list[str]:
     """``controll`` -> ``control`` (a doubled final consonant before a suffix)."""
     return [stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou" else []
@@ -150,7 +170,7 @@ _SUFFIXES: tuple[tuple[str, Callable[[str], list[str]], str, Callable[[str], str
     ("ition", lambda w: _noun_bases(w, "ition"), "v", lambda i: i, "n"),
     ("faction", lambda w: [w[:-7] + "fy"], "v", lambda i: i, "n"),
     ("sion", lambda w: [w[:-4] + "de", w[:-4] + "se", w[:-4] + "t"], "v", lambda i: i, "n"),
-    ("ion", lambda w: _noun_bases(w, "ion"), "v", lambda i: i, "n"),
+    ("ion", _ion_bases, "v", lambda i: i, "n"),
     ("ence", lambda w: [w[:-4] + "ent"], "adj", _strip_de, "n"),
     ("ance", lambda w: [w[:-4] + "ant"], "adj", _strip_de, "n"),
     ("ency", lambda w: [w[:-4] + "ent"], "adj", _strip_de, "n"),
@@ -189,9 +209,29 @@ _PREFIXES = (
     ("re", "v", "重新"),
 )
 _MIN_BASE = 3
-# Latin prefixes that are also short words: "per" + "mission" is no compound.
-_NOT_COMPOUND_LEFT = frozenset({"per", "pro", "con", "com", "sub", "pre", "res", "dis", "mis"})
-_MIN_PART = 3
+# Prefixes that are also words (inter: to bury, super: great) and words that make pronouns
+# or adverbs rather than compounds: "inter" + "state", "per" + "mission", "any" + "body".
+_NOT_COMPOUND_LEFT = frozenset({
+    "per", "pro", "con", "com", "sub", "pre", "res", "dis", "mis", "ant", "non", "bio", "geo",
+    "eco", "neo", "inter", "intra", "over", "under", "super", "hyper", "ultra", "extra",
+    "counter", "anti", "semi", "multi", "micro", "macro", "mini", "mega", "post", "fore",
+    "tele", "auto", "mono", "poly", "any", "her", "his", "its", "our", "you", "not", "far",
+    "out", "off", "all", "for", "the", "and", "but", "nor", "may", "every", "some", "with",
+    "where", "there", "here", "what",
+})  # fmt: skip
+# Suffixes and endings of place and family names that are also words: "sister" + "hood",
+# "brad" + "ford", "wake" + "field"; and particles whose compounds are idioms (make + over,
+# lock + down, set + back).
+_NOT_COMPOUND_RIGHT = frozenset({
+    "hood", "ship", "like", "ward", "wards", "wise", "ways", "some", "more", "most", "body",
+    "thing", "ever", "self", "less", "ness", "ment", "able", "ible", "ling", "ette", "ster",
+    "land", "field", "ford", "well", "worth", "wick", "berg", "burg", "stein", "shire",
+    "ville", "mont", "bury", "over", "down", "back",
+})  # fmt: skip
+# The shortest parts of a closed compound (a hyphen marks its own parts): shorter right parts
+# are mostly suffixes or the ends of names (foot + age, adam + ant, car + son, bat + man).
+_MIN_LEFT = 3
+_MIN_RIGHT = 4
 # How many derivation steps a base may itself need (imprudently <- imprudent <- prudent).
 DEPTH = 2
 
@@ -214,6 +254,8 @@ def derived_gloss(
             found = derived[1] if derived else None
         return found
 
+    if word in _not_transparent():  # remark is no mark again, archer no one who arches
+        return compound_gloss(word, gloss_of) if compounds else None
     if _prefix_first(word) and (found := _by_prefix(word, base_gloss)):
         return found
     for suffix, bases, base_pos, make, pos in _SUFFIXES:
@@ -229,6 +271,12 @@ def derived_gloss(
                 return f"-{suffix} <- {base}", [(pos, "，".join(dict.fromkeys(map(make, items))))]
     found = _by_prefix(word, base_gloss)
     return found or (compound_gloss(word, gloss_of) if compounds else None)
+
+
+@cache
+def _not_transparent() -> frozenset[str]:
+    """The reviewed derivations whose meaning is not their base's (derivation_exceptions.tsv)."""
+    return frozenset(load_exceptions())
 
 
 def _prefix_first(word: str) -> bool:
@@ -266,21 +314,54 @@ def _un_gloss(base: str, glosses: Glosses) -> tuple[str, str] | None:
 
 
 def compound_gloss(word: str, gloss_of: GlossOf) -> tuple[str, Glosses] | None:
-    """Gloss of a closed or hyphenated compound from its two parts (web + site)."""
+    """A closed or hyphenated compound shown as its parts (tree（树）+ house（房子）).
+
+    A guess from the parts is often not the compound's meaning (check + list is no 支票列表),
+    so the reader sees the parts it was made from rather than a made-up Chinese word."""
     if " " in word:
         return None
     if "-" in word:
         parts = [p for p in word.split("-") if p]
-        items = [_items(gloss_of(p) or [], "n", limit=1) for p in parts]
-        if len(parts) >= 2 and all(items):
-            return "compound", [("", "".join(_strip_de(i[0]) for i in items))]
+        if len(parts) >= 2 and all(items := [_part_items(p, gloss_of) for p in parts]):
+            return "compound", [("", _breakdown(parts, items))]
         return None
-    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+    splits = list(_closed_splits(word, gloss_of))
+    # sea + shell before seas + hell: a split whose left part is a plural comes last
+    splits.sort(key=lambda split: _plural(split[0][0], gloss_of))
+    return ("compound", [("", _breakdown(*splits[0]))]) if splits else None
+
+
+def _closed_splits(word: str, gloss_of: GlossOf) -> Iterator[tuple[list[str], list[list[str]]]]:
+    """(parts, their gloss items) for each way to cut ``word`` into two glossed words."""
+    for cut in range(_MIN_LEFT, len(word) - _MIN_RIGHT + 1):
         left, right = word[:cut], word[cut:]
-        if left in _NOT_COMPOUND_LEFT:
+        if left in _NOT_COMPOUND_LEFT or right in _NOT_COMPOUND_RIGHT:
             continue
-        left_items = _items(gloss_of(left) or [], "n", limit=1)
-        right_items = _items(gloss_of(right) or [], "n", limit=1) if left_items else []
+        left_items = _part_items(left, gloss_of)
+        right_items = _part_items(right, gloss_of) if left_items else []
         if left_items and right_items:
-            return "compound", [("", _strip_de(left_items[0]) + right_items[0])]
-    return None
+            yield [left, right], [left_items, right_items]
+
+
+def _plural(part: str, gloss_of: GlossOf) -> bool:
+    return part.endswith("s") and not part.endswith("ss") and bool(gloss_of(part[:-1]))
+
+
+_NOTE = re.compile(r"（[^（）]*）|\([^()]*\)")  # 一（个）, (动物的)尾巴
+
+
+def _breakdown(parts: list[str], items: list[list[str]]) -> str:
+    """tree（树） + house（房子）: each part with its first gloss item, notes left out."""
+    pairs = zip(parts, items, strict=True)
+    return " + ".join(f"{part}（{_plain(found[0])}）" for part, found in pairs)
+
+
+def _plain(item: str) -> str:
+    return _strip_de(_NOTE.sub("", item).strip() or item)
+
+
+def _part_items(part: str, gloss_of: GlossOf) -> list[str]:
+    """The first gloss item of a compound's part; none for a part glossed only as a name
+    (chur + chill, mary + land: a name's pieces, not a compound)."""
+    glosses = [g for g in gloss_of(part) or [] if g[0] != CAPITAL_POS]
+    return _items(glosses, "n", limit=1) if glosses else []
