@@ -122,3 +122,44 @@ def test_every_compound_in_the_built_lexicon_shows_its_parts(pip_build):
         if "".join(_PART.findall(first)) != key.replace("-", ""):
             wrong.append((key, first))
     assert not wrong, wrong[:20]
+
+
+NAMES = {
+    "italy": [("N", "意大利")],
+    "russia": [("N", "俄罗斯")],
+    "iran": [("N", "伊朗")],
+    "kenya": [("N", "肯尼亚")],
+    "media": [("", "媒体")],
+    "come": [("v", "来")],
+    "comedy": [("", "喜剧")],
+}
+
+
+@pytest.mark.parametrize(
+    ("word", "rule", "gloss"),
+    [
+        ("italian", "-an <- italy", "意大利人，意大利的"),
+        ("russian", "-an <- russia", "俄罗斯人，俄罗斯的"),
+        ("iranian", "-an <- iran", "伊朗人，伊朗的"),
+        ("kenyan", "-an <- kenya", "肯尼亚人，肯尼亚的"),
+    ],
+)
+def test_a_places_people_from_its_name(word, rule, gloss):
+    assert derived_gloss(word, NAMES.get) == (rule, [("", gloss)])
+
+
+def test_the_people_rule_needs_a_name():
+    assert derived_gloss("median", NAMES.get) is None  # media is no place
+
+
+def test_a_base_glossed_itself_comes_before_a_derived_one():
+    # comedian <- comedy (喜剧), not comed <- come (来到家)
+    assert derived_gloss("comedian", NAMES.get) == ("-ian <- comedy", [("n", "喜剧家")])
+
+
+def test_a_places_people_stands_for_no_wordnet_neighbour():
+    from yingdu.lexicon.glossfill import _stands_for_neighbours
+
+    assert not _stands_for_neighbours(("derived", [("", "巴西人，巴西的")], "-an <- brazil"))
+    assert _stands_for_neighbours(("derived", [("adv", "快地")], "-ly <- quick"))
+    assert not _stands_for_neighbours(("derived", [("adj", "不安放")], "un- <- placable"))

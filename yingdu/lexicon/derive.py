@@ -20,6 +20,7 @@ how the base is spelled, and how the base's Chinese gloss becomes the derivation
 * -ess (heiress, patroness, adventuress): 女 + the base noun's gloss;
 * agentive -er/-or after a word glossed only as a verb (not suitor <- suit, coster <- cost):
   the base verb's gloss + 者;
+* -an/-ian after a place's name (italian, russian, korean): the name + 人 and + 的;
 * -ian after a noun (logician, historian): the base noun's gloss + 家;
 * -al after a verb that is only a verb (avowal, refusal): the verb's gloss;
 * -ancy/-ency (pliancy, urgency): the -ant/-ent adjective's gloss without 的;
@@ -34,7 +35,8 @@ how the base is spelled, and how the base's Chinese gloss becomes the derivation
   compound's meaning is often not its parts' (no split at a suffix, a prefix or a piece of
   a name: sisterhood, interstate, bradford).
 
-Only the first sense (first item) of the base gloss is used, at most two items.  A word the
+Only the first sense (first item) of the base gloss is used, at most two items; a base with
+a gloss of its own comes before one that is itself derived.  A word the
 reviewed derivation exceptions list (remark, archer) gets no affix rule.  A base
 without a gloss of its own may itself be a derivation (``DEPTH`` steps: imprudently <-
 imprudent <- prudent, suggestiveness <- suggestive <- suggest, ungovernable <- governable <-
@@ -162,6 +164,34 @@ def _verb_only(glosses: Glosses) -> bool:
     return bool(glosses) and all(pos == "v" for pos, _ in glosses)
 
 
+# Base part of speech for a rule that needs a base glossed only as a name (Italy, Iran).
+_NAME_ONLY = "N!"
+
+
+def _base_items(glosses: Glosses | None, base_pos: str) -> list[str]:
+    """The items of ``glosses`` a rule wanting a base of ``base_pos`` builds on."""
+    if not glosses:
+        return []
+    if base_pos == _VERB_ONLY:
+        return _items(glosses, "v") if _verb_only(glosses) else []
+    if base_pos == _NAME_ONLY:
+        names = all(pos == CAPITAL_POS for pos, _ in glosses)
+        return _items(glosses, "n", limit=1) if names else []
+    return _items(glosses, base_pos)
+
+
+def is_name_rule(rule: str) -> bool:
+    """Whether ``rule`` (as :func:`derived_gloss` names it) built a place's people from the
+    place's name (italian <- italy)."""
+    return rule.startswith("-an <- ")
+
+
+def _nation_bases(word: str) -> list[str]:
+    """russian <- russia, iranian <- iran, italian <- italy, canadian <- canada, mexican <-
+    mexico (korean, african <- korea, africa)."""
+    return [word[:-1], word[:-3], word[:-3] + "y", word[:-3] + "a", word[:-2] + "o"]
+
+
 # (suffix, base spellings, pos of the base gloss to take, how an item becomes the gloss, pos)
 _SUFFIXES: tuple[tuple[str, Callable[[str], list[str]], str, Callable[[str], str], str], ...] = (
     ("ly", _ly_bases, "adj", _adverb, "adv"),
@@ -187,6 +217,7 @@ _SUFFIXES: tuple[tuple[str, Callable[[str], list[str]], str, Callable[[str], str
     ("ible", lambda w: [w[:-4], w[:-4] + "e"], "v", lambda i: "可" + _strip_de(i) + "的", "adj"),
     ("ive", _ive_bases, "v", lambda i: _strip_de(i) + "的", "adj"),
     ("ess", _ess_bases, "n", lambda i: "女" + _strip_de(i), "n"),
+    ("an", _nation_bases, _NAME_ONLY, lambda i: f"{i}人，{i}的", ""),
     ("ian", lambda w: [w[:-3], w[:-3] + "y", w[:-3] + "s"], "n", lambda i: _strip_de(i) + "家",
      "n"),
     ("eth", lambda w: [w[:-3], w[:-3] + "e"], "v", lambda i: i, "v"),
@@ -246,13 +277,13 @@ def derived_gloss(
     """
 
     def base_gloss(base: str) -> Glosses | None:
-        if base == word:
+        return gloss_of(base) or derived_base(base)
+
+    def derived_base(base: str) -> Glosses | None:
+        if base == word or depth <= 0 or gloss_of(base):
             return None
-        found = gloss_of(base)
-        if not found and depth > 0:
-            derived = derived_gloss(base, gloss_of, compounds=False, depth=depth - 1)
-            found = derived[1] if derived else None
-        return found
+        derived = derived_gloss(base, gloss_of, compounds=False, depth=depth - 1)
+        return derived[1] if derived else None
 
     if word in _not_transparent():  # remark is no mark again, archer no one who arches
         return compound_gloss(word, gloss_of) if compounds else None
@@ -261,14 +292,13 @@ def derived_gloss(
     for suffix, bases, base_pos, make, pos in _SUFFIXES:
         if not word.endswith(suffix) or len(word) - len(suffix) < _MIN_BASE:
             continue
-        for base in bases(word):
-            glosses = base_gloss(base) if len(base) >= _MIN_BASE else None
-            if base_pos == _VERB_ONLY:
-                items = _items(glosses, "v") if glosses and _verb_only(glosses) else []
-            else:
-                items = _items(glosses, base_pos) if glosses else []
-            if items:
-                return f"-{suffix} <- {base}", [(pos, "，".join(dict.fromkeys(map(make, items))))]
+        candidates = [b for b in bases(word) if len(b) >= _MIN_BASE and b != word]
+        # a base glossed itself first: comedian <- comedy, not comed <- come
+        for look_up in (gloss_of, derived_base):
+            for base in candidates:
+                if items := _base_items(look_up(base), base_pos):
+                    gloss = "，".join(dict.fromkeys(map(make, items)))
+                    return f"-{suffix} <- {base}", [(pos, gloss)]
     found = _by_prefix(word, base_gloss)
     return found or (compound_gloss(word, gloss_of) if compounds else None)
 

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 
 from .cedict import cedict_glosses, index_key
 from .coreglosses import CORE_GLOSSES
-from .derive import derived_gloss
+from .derive import derived_gloss, is_name_rule
 from .spelling import american_spellings
 from .wordnet import wordnet_glosses, wordnet_spellings
 
@@ -119,9 +119,7 @@ def _through_wordnet(candidates: set[str], out: dict, direct: dict) -> dict:
         if hit and hit[0] <= NEIGHBOUR_MAX_SCORE:
             return hit
         found = out.get(word)
-        if found and found[0] in ("core", "spelling", "derived") and not _negated(found[1]):
-            return RULE_SCORE, found[1]
-        return None
+        return (RULE_SCORE, found[1]) if _stands_for_neighbours(found) else None
 
     # CC-CEDICT's weak candidates, when there are any, are right more often than the bridge
     # (gelatin 明胶, intake 摄取: spot-checked by hand), so they are kept.
@@ -145,12 +143,22 @@ def _one(key, hit, american, gloss_of, score_of=lambda key: None):
     own = hit[1] if hit else []
     from_verb = derived and derived[0].startswith(_FROM_VERB)
     if from_verb and hit and _base_matches_better(derived[0], hit[0], score_of):
-        return "derived", derived[1] + own
+        return "derived", derived[1] + own, derived[0]
     if hit and hit[0] <= WEAK_SCORE:
         return "cccedict", own
     if derived:
-        return ("compound" if derived[0] == "compound" else "derived"), derived[1] + own
+        if derived[0] == "compound":
+            return "compound", derived[1] + own
+        return "derived", derived[1] + own, derived[0]
     return ("cccedict", own) if own else None
+
+
+def _stands_for_neighbours(found: tuple | None) -> bool:
+    """Whether a rule's gloss may stand for the words WordNet relates to it: not a negation
+    (不撰写), nor a place's people (巴西人: gnat is no 一种双翅目人)."""
+    if not found or found[0] not in ("core", "spelling", "derived") or _negated(found[1]):
+        return False
+    return not (found[0] == "derived" and is_name_rule(found[2]))
 
 
 def _negated(glosses: Glosses) -> bool:
