@@ -7,15 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.procfs import MAPS, mapped_files
 from yingdu.lexicon.store import Lexicon
-
-MAPS = Path("/proc/self/maps")
-
-
-def mapped_files() -> set[str]:
-    """The files this process maps into memory."""
-    return {line.split(maxsplit=5)[5].strip() for line in MAPS.read_text().splitlines()
-            if len(line.split(maxsplit=5)) == 6}  # fmt: skip
 
 
 def own_copy(sample_build, tmp_path) -> Path:

@@ -15,6 +15,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.urls import path
 
+from tests.procfs import mapped_files, open_files
 from yingdu.aids.service import current_lexicon
 from yingdu.urls import urlpatterns as site_urlpatterns
 
@@ -51,24 +52,6 @@ def master_db_closed() -> bool:
     except sqlite3.ProgrammingError:  # Cannot operate on a closed database.
         return True
     return False
-
-
-def open_files() -> list[str]:
-    """What this process's file descriptors point to. Other threads open and close sockets
-    meanwhile: a descriptor gone between the listing and its reading is left out."""
-    folder, found = "/proc/self/fd", []
-    for fd in os.listdir(folder):
-        try:
-            found.append(os.readlink(f"{folder}/{fd}"))
-        except OSError:  # closed meanwhile
-            continue
-    return found
-
-
-def mapped_files() -> set[str]:
-    """The files this process maps into memory."""
-    with open("/proc/self/maps") as maps:
-        return {parts[5].strip() for line in maps if len(parts := line.split(maxsplit=5)) == 6}
 
 
 def probe(request):

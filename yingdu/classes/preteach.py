@@ -13,12 +13,11 @@ whatever its size.
 from __future__ import annotations
 
 from yingdu.lexicon import BAND_LABELS, BANDS
+from yingdu.notebook.schedule import well_reviewed
 
 from .models import Assignment, AssignmentProgress, Membership
 
 MAX_WORDS = 60
-WELL_REVIEWED_DAYS = 21  # as yingdu.placement.readers: a card this stable counts as known
-REVIEW_STATE = 2
 # The stage a class's students are assumed to have mastered without a test, by the first
 # letter of the grade code (yingdu.grades: p… 小学, j… 初中, s… 高中, college).
 MASTERED_BEFORE_STAGE = {
@@ -76,7 +75,7 @@ def word_sets(student_ids, lemmas, above) -> tuple[dict, dict]:
     for user_id, lemma, state, stability in cards.values_list(
         "user_id", "lemma", "state", "stability"
     ):
-        if state == REVIEW_STATE and (stability or 0) >= WELL_REVIEWED_DAYS:
+        if well_reviewed(state, stability):
             known[user_id].add(lemma)
         else:
             learning[user_id].add(lemma)

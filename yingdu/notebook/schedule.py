@@ -17,6 +17,14 @@ FIELDS = ("due", "state", "step", "stability", "difficulty", "last_review")
 STATE_NAMES = {State.Learning: "learning", State.Review: "review", State.Relearning: "relearning"}
 
 SCHEDULER = Scheduler()
+# A card counts as known once its word direction is in review this stable (days): its
+# learner's reader, the pre-teach list and the known-words figures all read it so.
+WELL_REVIEWED_DAYS = 21
+REVIEW_STATE = int(State.Review)
+
+
+def well_reviewed(state: int | None, stability: float | None) -> bool:
+    return state == REVIEW_STATE and (stability or 0) >= WELL_REVIEWED_DAYS
 
 
 def prefix(direction: str) -> str:

@@ -18,12 +18,11 @@ from django.db import connection, transaction
 from yingdu.aids.service import current_lexicon, lexicon_stamp
 from yingdu.core.pagecache import cache_is_shared
 from yingdu.lexicon import BANDS, LEVELS
+from yingdu.notebook.schedule import REVIEW_STATE, WELL_REVIEWED_DAYS, well_reviewed
 
 from . import coverage, service
 from .pool import band_sizes
 
-WELL_REVIEWED_DAYS = 21  # a card whose FSRS stability reached this counts as known
-REVIEW_STATE = 2  # fsrs.State.Review
 CACHE_SECONDS = 3600
 RECENT_READERS = 32  # readers kept in each process (a few hundred KB each at most)
 VERSION_SECONDS = 600  # a learner's version token in a shared cache (see version())
@@ -141,7 +140,7 @@ CARD_FIELDS_READ = frozenset({"state", "stability", "last_review"})
 
 
 def counts_as_known(card) -> bool:
-    return card.state == REVIEW_STATE and (card.stability or 0) >= WELL_REVIEWED_DAYS
+    return well_reviewed(card.state, card.stability)
 
 
 def card_save_changes_reader(card, created: bool, update_fields) -> bool:
