@@ -40,7 +40,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_pages import free_port, own_argv, start_site, stop_site, wrk  # noqa: E402
+from bench.bench_pages import (  # noqa: E402
+    free_port,
+    own_argv,
+    own_environment,
+    start_site,
+    stop_site,
+    wrk,
+)
 from yingdu import config  # noqa: E402
 from yingdu.commands.serve import default_workers  # noqa: E402
 
@@ -149,7 +156,7 @@ def measure(env, data: Path, args) -> dict:
     if args.access_log:
         argv += ["--access-logfile", args.access_log,
                  "--access-logformat", "%(t)s %(m)s %(U)s %(s)s %(D)s"]  # fmt: skip
-    site = {"argv": argv, "env": env, "root": ROOT, "base": base}
+    site = {"argv": argv, "env": own_environment(env, args), "root": ROOT, "base": base}
     runs = [("closed", "ordinary", 1), ("closed", "ordinary", args.connections),
             ("closed", "heavy", args.connections)] if args.seconds else []  # fmt: skip
     if args.think_seconds:

@@ -38,7 +38,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from yingdu import config  # noqa: E402
-from yingdu.commands.serve import default_workers, gunicorn_argv  # noqa: E402
+from yingdu.commands.serve import (  # noqa: E402
+    default_workers,
+    gunicorn_argv,
+    worker_pool_environment,
+)
 
 PAGES = {
     "home": "/",
@@ -136,6 +140,13 @@ def own_argv(port: int, args) -> list[str]:
     return gunicorn_argv("127.0.0.1", str(port), args.workers, args.threads, args.worker_class)
 
 
+def own_environment(env: dict, args) -> dict:
+    """``env`` with what `yingdu serve` adds for its workers: each one's share of the
+    database connections as its pool (without it a worker's pool has 4, not 13)."""
+    threads = args.threads if args.worker_class == "gthread" else 1
+    return {**env, **worker_pool_environment(args.workers, threads)}
+
+
 def other_argv(port: int, args) -> list[str]:
     """The other checkout's server: its own `yingdu serve`, whatever it runs."""
     workers = ["--workers", str(args.other_workers)] if args.other_workers else []
@@ -160,7 +171,8 @@ def stop_site(site: dict) -> None:
 
 def new_site(label: str, root: Path, make_argv, args) -> dict:
     port = free_port()
-    return {"label": label, "root": root, "env": prepare(root, args.items), "server": None,
+    env = own_environment(prepare(root, args.items), args)  # the other's serve sets its own
+    return {"label": label, "root": root, "env": env, "server": None,
             "base": f"http://127.0.0.1:{port}", "argv": make_argv(port, args)}  # fmt: skip
 
 

@@ -34,6 +34,18 @@ def test_each_worker_pool_is_its_share_of_the_server_budget(budget, workers, thr
     assert config.server_connections(workers, threads, budget) == workers * share
 
 
+@pytest.mark.parametrize(
+    ("budget", "environment"), [("40", {"YINGDU_DB_POOL_SIZE": "13"}), ("0", {})]
+)
+def test_serve_hands_its_workers_their_pool_size(monkeypatch, budget, environment):
+    """What `yingdu serve` (and the benchmarks starting gunicorn as it does) add to the
+    workers' environment: each one's share, or nothing without pools."""
+    from yingdu.commands.serve import worker_pool_environment
+
+    monkeypatch.setenv("YINGDU_DB_CONNECTIONS", budget)
+    assert worker_pool_environment(workers=3, threads=16) == environment
+
+
 @pytest.mark.parametrize("cores", [1, 2, 4, 8, 16, 32])
 def test_two_default_servers_fit_postgresql_default_max_connections(cores):
     defaults = config.load({})

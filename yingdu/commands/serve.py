@@ -183,13 +183,13 @@ def report_database_connections(workers: int, threads: int) -> None:
         )
 
 
-def share_database_connections(workers: int, threads: int) -> None:
-    """Give each worker its share of YINGDU_DB_CONNECTIONS as its pool (the workers read it
-    from the environment gunicorn inherits)."""
+def worker_pool_environment(workers: int, threads: int) -> dict[str, str]:
+    """What gives each worker its share of YINGDU_DB_CONNECTIONS as its pool: the workers
+    read it from the environment gunicorn inherits (the benchmarks start gunicorn so too)."""
     budget = config.load().db_connections
-    if budget:
-        size = config.worker_pool_size(budget, workers, threads)
-        os.environ["YINGDU_DB_POOL_SIZE"] = str(size)
+    if not budget:
+        return {}
+    return {"YINGDU_DB_POOL_SIZE": str(config.worker_pool_size(budget, workers, threads))}
 
 
 def cmd_serve(args) -> int:
@@ -209,7 +209,7 @@ def cmd_serve(args) -> int:
         flush=True,
     )
     report_database_connections(workers, threads)
-    share_database_connections(workers, threads)
+    os.environ.update(worker_pool_environment(workers, threads))
     argv = gunicorn_argv(host, port, workers, threads, args.worker_class, args.preload,
                          args.graceful_timeout, args.keep_alive)  # fmt: skip
     os.execv(argv[0], argv)
