@@ -30,17 +30,15 @@ how the base is spelled, and how the base's Chinese gloss becomes the derivation
   (unguarded, undated): 未 + the verb; un- + a verb (unshackle): 解除 + the verb;
 * re- + verb (rebuild): 重新 + the base verb's gloss;
 * compounds of two glossed words (treehouse; the second of four letters or more) and
-  hyphenated words:
-  each part with the first gloss item of its noun sense, tree（树）+ house（房子）, since a
-  compound's meaning is often not its parts' (no split at a suffix, a prefix or a piece of
-  a name: sisterhood, interstate, bradford).
+  hyphenated words: each part with the first gloss item of its noun sense, tree（树） +
+  house（房子）, since a compound's meaning is often not its parts' (no split at a suffix,
+  a prefix or a piece of a name: sisterhood, interstate, bradford).
 
-Only the first sense (first item) of the base gloss is used, at most two items; a base with
-a gloss of its own comes before one that is itself derived.  A word the
-reviewed derivation exceptions list (remark, archer) gets no affix rule.  A base
-without a gloss of its own may itself be a derivation (``DEPTH`` steps: imprudently <-
-imprudent <- prudent, suggestiveness <- suggestive <- suggest, ungovernable <- governable <-
-govern).
+Only the first sense (first item) of the base gloss is used, at most two items.  A word the
+reviewed derivation exceptions list (remark, archer) gets no affix rule.  A base without a
+gloss of its own may itself be a derivation (``DEPTH`` steps: imprudently <- imprudent <-
+prudent, suggestiveness <- suggestive <- suggest, ungovernable <- governable <- govern),
+tried after every base glossed itself (comedian <- comedy, not comed <- come).
 """
 
 from __future__ import annotations
