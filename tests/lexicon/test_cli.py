@@ -77,6 +77,19 @@ def test_show_several_words_as_text(built):
     out = proc.stdout
     assert out.index("took → take") < out.index("abandon  [cet4")
     assert "放弃" in out and "拿" in out
+    assert "gloss from " in out  # which source, for an operator looking into a gloss
+    assert " //" not in out  # no empty IPA
+
+
+def test_show_says_which_rule_made_a_gloss():
+    from yingdu.lexicon.cli import _gloss_source
+
+    derived = {"glosses": "derived", "gloss_via": "-an <- italy"}
+    assert _gloss_source(derived) == "derived (-an <- italy)"
+    at_lookup = {"glosses": "derived-at-lookup", "gloss_rule": "un- <- courteous"}
+    assert _gloss_source(at_lookup) == "derived-at-lookup (un- <- courteous)"
+    assert _gloss_source({"glosses": "cccedict"}) == "cccedict"
+    assert _gloss_source({}) == ""
 
 
 def test_annotate_json_from_file(built):

@@ -265,12 +265,24 @@ def _entry_text(data: dict, word: str = "") -> str:
     lines = [
         f"{asked}{data['headword']}  [{data['band']} {data['band_label']}] ({data['band_source']})"
     ]
-    if data["ipa_uk"] or data["ipa_us"]:
-        lines.append(f"  UK /{data['ipa_uk']}/  US /{data['ipa_us']}/")
+    ipa = [f"{land} /{data[key]}/" for land, key in (("UK", "ipa_uk"), ("US", "ipa_us"))
+           if data[key]]  # fmt: skip
+    if ipa:
+        lines.append("  " + "  ".join(ipa))
     lines += [f"  {pos + '.' if pos else ''} {gloss}" for pos, gloss in data["glosses"]]
+    if source := _gloss_source(data.get("sources") or {}):
+        lines.append(f"  gloss from {source}")
     if data["forms"]:
         lines.append("  forms: " + ", ".join(data["forms"]))
     return "\n".join(lines) + "\n"
+
+
+def _gloss_source(sources: dict) -> str:
+    """Where the glosses come from, and through what (derived (-an <- italy), wordnet
+    (synonym calm)): what an operator looking into a wrong gloss needs first."""
+    source = sources.get("glosses", "")
+    via = sources.get("gloss_via") or sources.get("gloss_rule")
+    return f"{source} ({via})" if source and via else source
 
 
 def _write(text: str) -> None:
